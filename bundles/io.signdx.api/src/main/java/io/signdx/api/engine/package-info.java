@@ -1,0 +1,7 @@
+/**
+ * Services the platform provides to front doors (console, command line) and tests:
+ * diagnosis and module management.
+ */
+@org.osgi.annotation.bundle.Export
+@org.osgi.annotation.versioning.Version("1.0.0")
+package io.signdx.api.engine;

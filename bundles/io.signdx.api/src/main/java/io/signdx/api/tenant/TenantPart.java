@@ -1,0 +1,11 @@
+package io.signdx.api.tenant;
+
+/** The parts a tenant snapshot may hold; a detector says which missing part kept it from a firmer verdict. */
+public enum TenantPart {
+    CONDITIONAL_ACCESS_POLICIES,
+    NAMED_LOCATIONS,
+    USERS,
+    SERVICE_PRINCIPALS,
+    SECURITY_DEFAULTS,
+    PER_USER_MFA
+}

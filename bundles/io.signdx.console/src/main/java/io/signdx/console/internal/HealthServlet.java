@@ -1,0 +1,32 @@
+package io.signdx.console.internal;
+
+import java.io.IOException;
+import java.util.Map;
+
+import jakarta.servlet.Servlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPattern;
+
+/** {@code GET /api/health}: anonymous liveness check; says nothing about the data. */
+@Component(service = Servlet.class)
+@HttpWhiteboardServletPattern("/api/health")
+public final class HealthServlet extends HttpServlet {
+    private static final long serialVersionUID = 1L;
+    private final transient String version;
+
+    @Activate
+    public HealthServlet(BundleContext context) {
+        this.version = context.getBundle().getVersion().toString();
+    }
+
+    @Override
+    protected void doGet(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        Http.json(resp, HttpServletResponse.SC_OK, Map.of("status", "UP", "version", version));
+    }
+}

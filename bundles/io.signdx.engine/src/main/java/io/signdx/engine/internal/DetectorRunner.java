@@ -1,0 +1,233 @@
+package io.signdx.engine.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingDeque;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+import io.signdx.api.detector.DetectionContext;
+import io.signdx.api.detector.Finding;
+import io.signdx.api.model.SignIn;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls detectors as untrusted code, without a thread hand-off per call (which would cost more than
+ * the detectors themselves at 100,000 sign-ins per second).
+ *
+ * <p>A fixed set of workers takes {@link Job}s (one sign-in and the detectors to run on it) from a
+ * queue and calls the detectors one after another on their own thread. Each worker publishes the call
+ * in progress; a watchdog looks at the workers a few times per budget. When a call overruns, the
+ * watchdog takes the job away from the stuck worker (an atomic hand-over on the call's number),
+ * records the overrun as that detector's failure, puts the job back at the head of the queue so a
+ * fresh worker continues with the next detector, and starts that fresh worker. The stuck thread is
+ * interrupted and, if it ever returns, sees it lost the job and ends itself.
+ */
+final class DetectorRunner {
+    private static final Logger LOG = LoggerFactory.getLogger(DetectorRunner.class);
+
+    /** What to do with a detector's outcome: findings or a failure text. */
+    interface Outcomes {
+        void succeeded(DetectorHandle h, List<Finding> findings, Job job);
+
+        void failed(DetectorHandle h, String why, Job job);
+
+        void finished(Job job);
+    }
+
+    /** One sign-in and the detectors still to run on it. Touched by one thread at a time. */
+    static final class Job {
+        final SignIn signIn;
+        final DetectionContext context;
+        final List<DetectorHandle> detectors;
+        final List<Finding> findings = new ArrayList<>();
+        final List<String> notes;
+        final CompletableFuture<Job> done = new CompletableFuture<>();
+        int next;
+
+        /** {@code notes} is shared with the context, which may add to it from the detector's thread. */
+        Job(SignIn signIn, DetectionContext context, List<DetectorHandle> detectors, List<String> notes) {
+            this.signIn = signIn;
+            this.context = context;
+            this.detectors = detectors;
+            this.notes = notes;
+        }
+    }
+
+    private final class Worker implements Runnable {
+        final AtomicLong call = new AtomicLong();
+        volatile Job job;
+        volatile DetectorHandle handle;
+        volatile long startNanos;
+        volatile Thread thread;
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread();
+            try {
+                while (!stopped) {
+                    Job j = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (j != null && !runJob(j)) {
+                        return; // this thread overran a budget and was replaced
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                workers.remove(this);
+            }
+        }
+
+        /** @return false when the watchdog took the job away while this thread was in a detector */
+        private boolean runJob(Job j) {
+            while (j.next < j.detectors.size()) {
+                DetectorHandle h = j.detectors.get(j.next);
+                if (h.gone() || h.quarantined()) {
+                    j.next++;
+                    continue;
+                }
+                long id = callNumbers.incrementAndGet();
+                job = j;
+                handle = h;
+                startNanos = System.nanoTime();
+                call.set(id);
+                List<Finding> result = null;
+                Throwable error = null;
+                try {
+                    result = h.detector.detect(j.signIn, j.context);
+                } catch (Throwable t) {
+                    error = t;
+                }
+                if (!call.compareAndSet(id, 0)) {
+                    Thread.interrupted(); // clear the watchdog's interrupt before this thread ends
+                    return false;
+                }
+                j.next++;
+                report(h, j, result, error);
+            }
+            outcomes.finished(j);
+            return true;
+        }
+    }
+
+    private final Outcomes outcomes;
+    private final int size;
+    private final long defaultBudgetNanos;
+    private final BlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final List<Worker> workers = new CopyOnWriteArrayList<>();
+    private final AtomicLong callNumbers = new AtomicLong();
+    private final AtomicInteger threadNumbers = new AtomicInteger();
+    private final ScheduledExecutorService watchdog;
+    private volatile boolean stopped;
+
+    DetectorRunner(int threads, long defaultBudgetMillis, Outcomes outcomes) {
+        this.outcomes = outcomes;
+        this.size = Math.max(1, threads);
+        this.defaultBudgetNanos = TimeUnit.MILLISECONDS.toNanos(defaultBudgetMillis);
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "signdx-watchdog"));
+        for (int i = 0; i < size; i++) {
+            startWorker();
+        }
+        long period = Math.max(5, Math.min(100, defaultBudgetMillis / 4));
+        watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    void submit(Job job) {
+        if (stopped) {
+            throw new IllegalStateException("the engine is stopping");
+        }
+        queue.addLast(job);
+    }
+
+    void stop() {
+        stopped = true;
+        watchdog.shutdownNow();
+        for (Worker w : workers) {
+            Thread t = w.thread;
+            if (t != null) {
+                t.interrupt();
+            }
+        }
+        Job j;
+        while ((j = queue.poll()) != null) {
+            j.notes.add("the engine stopped before this sign-in was fully diagnosed");
+            outcomes.finished(j);
+        }
+    }
+
+    int workers() {
+        return workers.size();
+    }
+
+    private void report(DetectorHandle h, Job j, List<Finding> result, Throwable error) {
+        if (error != null) {
+            if (h.gone()) {
+                // Its bundle left during the call: not the detector's fault, and not the diagnosis's.
+                j.notes.add("detector " + h.scenario + " was removed while it ran; its findings are left out");
+                return;
+            }
+            outcomes.failed(h, error.getClass().getName() + (error.getMessage() == null ? ""
+                    : ": " + error.getMessage()), j);
+        } else if (result == null) {
+            outcomes.failed(h, "returned null instead of a list of findings", j);
+        } else {
+            outcomes.succeeded(h, result, j);
+        }
+    }
+
+    private void watch() {
+        try {
+            long now = System.nanoTime();
+            for (Worker w : workers) {
+                long id = w.call.get();
+                if (id == 0) {
+                    continue;
+                }
+                DetectorHandle h = w.handle;
+                Job j = w.job;
+                long budget = h.budgetMillis > 0 ? TimeUnit.MILLISECONDS.toNanos(h.budgetMillis) : defaultBudgetNanos;
+                if (now - w.startNanos > budget && w.call.compareAndSet(id, 0)) {
+                    takeOver(w, h, j, budget);
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.error("watchdog error", e);
+        }
+    }
+
+    private void takeOver(Worker w, DetectorHandle h, Job j, long budgetNanos) {
+        workers.remove(w);
+        Thread stuck = w.thread;
+        LOG.warn("detector {} exceeded its time budget of {} ms on thread {}; continuing on a new worker",
+                h.scenario, TimeUnit.NANOSECONDS.toMillis(budgetNanos), stuck == null ? "?" : stuck.getName());
+        j.next++;
+        outcomes.failed(h, "exceeded its time budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms", j);
+        queue.addFirst(j);
+        if (!stopped) {
+            startWorker();
+        }
+        if (stuck != null) {
+            stuck.interrupt();
+        }
+    }
+
+    private void startWorker() {
+        Worker w = new Worker();
+        workers.add(w);
+        daemon(w, "signdx-detector-" + threadNumbers.incrementAndGet()).start();
+    }
+
+    private static Thread daemon(Runnable r, String name) {
+        Thread t = new Thread(r, name);
+        t.setDaemon(true);
+        return t;
+    }
+}

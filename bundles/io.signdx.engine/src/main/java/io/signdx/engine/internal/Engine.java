@@ -1,0 +1,168 @@
+package io.signdx.engine.internal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+import io.signdx.api.detector.Actor;
+import io.signdx.api.detector.Confidence;
+import io.signdx.api.detector.EvidenceTable;
+import io.signdx.api.detector.Finding;
+import io.signdx.api.engine.Diagnosis;
+import io.signdx.api.engine.DiagnosisService;
+import io.signdx.api.engine.SupportDetails;
+import io.signdx.api.model.SignIn;
+import io.signdx.api.source.SignInSource;
+import io.signdx.api.tenant.TenantContext;
+import io.signdx.engine.internal.DetectorRunner.Job;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
+import org.osgi.service.metatype.annotations.Designate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The diagnosis engine: picks the detectors whose pre-filter matches a sign-in, runs them through
+ * the {@link DetectorRunner}, turns failures into "detector failed" findings, quarantines detectors
+ * that keep failing and ranks the findings into one {@link Diagnosis}.
+ */
+@Component(configurationPid = "io.signdx.engine", service = DiagnosisService.class)
+@Designate(ocd = EngineConfig.class)
+public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
+    private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
+
+    private final DetectorRegistry registry;
+    private final int quarantineAfter;
+    private final int bulkWindow;
+    private final DetectorRunner runner;
+    private final List<SignInSource> sources = new CopyOnWriteArrayList<>();
+
+    @Activate
+    public Engine(@Reference DetectorRegistry registry, EngineConfig config) {
+        this.registry = registry;
+        this.quarantineAfter = Math.max(1, config.quarantineAfter());
+        this.bulkWindow = Math.max(16, config.bulkWindow());
+        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        this.runner = new DetectorRunner(threads, Math.max(1, config.timeBudgetMillis()), this);
+    }
+
+    @Deactivate
+    void deactivate() {
+        runner.stop();
+    }
+
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC,
+            policyOption = ReferencePolicyOption.GREEDY)
+    void addSource(SignInSource source) {
+        sources.add(source);
+    }
+
+    void removeSource(SignInSource source) {
+        sources.remove(source);
+    }
+
+    @Override
+    public Diagnosis diagnose(SignIn signIn, TenantContext tenant) {
+        Job job = submit(signIn, tenant, BatchIndex.EMPTY);
+        return toDiagnosis(job.done.join());
+    }
+
+    @Override
+    public void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Consumer<Diagnosis> sink) {
+        BatchIndex batch = new BatchIndex(signIns);
+        ArrayDeque<Job> inFlight = new ArrayDeque<>();
+        for (SignIn s : signIns) {
+            if (inFlight.size() >= bulkWindow) {
+                sink.accept(toDiagnosis(inFlight.poll().done.join()));
+            }
+            inFlight.add(submit(s, tenant, batch));
+        }
+        while (!inFlight.isEmpty()) {
+            sink.accept(toDiagnosis(inFlight.poll().done.join()));
+        }
+    }
+
+    private Job submit(SignIn signIn, TenantContext tenant, BatchIndex batch) {
+        List<String> notes = Collections.synchronizedList(new ArrayList<>());
+        TenantContext t = tenant == null ? TenantContext.empty() : tenant;
+        Job job = new Job(signIn, new EngineContext(t, batch, List.copyOf(sources), notes),
+                registry.active().forCode(signIn.errorCode()), notes);
+        runner.submit(job);
+        return job;
+    }
+
+    private Diagnosis toDiagnosis(Job job) {
+        Map<String, Integer> specificity = new HashMap<>();
+        for (DetectorHandle h : job.detectors) {
+            specificity.put(h.scenario, h.specificity);
+        }
+        List<Finding> ranked = Ranking.rank(job.findings, specificity);
+        SignIn s = job.signIn;
+        SupportDetails support = new SupportDetails(s.id(), s.correlationId(), s.createdDateTime(), s.errorCode(),
+                s.userPrincipalName(), s.appId());
+        return new Diagnosis(s, Ranking.primary(ranked), ranked, support, job.notes);
+    }
+
+    @Override
+    public void succeeded(DetectorHandle h, List<Finding> findings, Job job) {
+        for (Finding f : findings) {
+            String problem = f == null ? "returned a null finding"
+                    : f.detectorFailure() ? "returned a finding marked as a detector failure"
+                    : !f.scenario().equals(h.scenario) ? "returned a finding for scenario '" + f.scenario()
+                            + "' instead of its own '" + h.scenario + "'"
+                    : null;
+            if (problem != null) {
+                failed(h, problem, job);
+                return;
+            }
+        }
+        h.succeeded();
+        job.findings.addAll(findings);
+    }
+
+    @Override
+    public void failed(DetectorHandle h, String why, Job job) {
+        LOG.warn("detector {} ({} {}) failed on sign-in {}: {}", h.scenario, h.bundleSymbolicName, h.bundleVersion,
+                job.signIn.id(), why);
+        job.findings.add(failure(h, why));
+        if (h.failed(why, quarantineAfter)) {
+            LOG.error("detector {} quarantined after {} consecutive failures", h.scenario, quarantineAfter);
+            registry.rebuild();
+        }
+    }
+
+    @Override
+    public void finished(Job job) {
+        job.done.complete(job);
+    }
+
+    static Finding failure(DetectorHandle h, String why) {
+        return Finding.builder(Diagnosis.DETECTOR_FAILED)
+                .title("Detector " + h.scenario + " failed")
+                .classification(h.scenario)
+                .confidence(Confidence.HIGH)
+                .detectorFailure(true)
+                .assessment("The detector for scenario " + h.scenario + " from bundle " + h.bundleSymbolicName + " "
+                        + h.bundleVersion + " failed on this sign-in: it " + why
+                        + ". Its findings are missing from this diagnosis; the other detectors ran normally.")
+                .evidence(new EvidenceTable("Failed detector", List.of("Scenario", "Bundle", "Version", "Problem"),
+                        List.of(List.of(h.scenario, h.bundleSymbolicName, h.bundleVersion, why))))
+                .recommend(Actor.ADMIN, "Check the SignDx log for this detector's errors. If it keeps failing the "
+                        + "engine quarantines it; update the bundle " + h.bundleSymbolicName
+                        + " or switch it off with 'signdx modules disable " + h.scenario + "'.", null)
+                .recommend(Actor.VENDOR, "Fix the detector so that it returns within its time budget and never "
+                        + "throws on partial or unexpected sign-in records.", null)
+                .build();
+    }
+}
