@@ -41,10 +41,19 @@ public final class Main {
     static final Set<String> SERVE_ONLY = Set.of("org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
             "org.apache.commons.fileupload", "org.apache.commons.commons-fileupload", "org.apache.commons.io",
             "io.signdx.console");
+    /**
+     * Jetty takes about a second to start in its activator and nothing waits for it (servlets are
+     * whiteboard services it picks up whenever it is ready), so it starts beside the other bundles.
+     */
+    static final Set<String> START_IN_BACKGROUND = Set.of("org.apache.felix.http.jetty12");
     private static final long COMMAND_WAIT_MILLIS = 15_000;
-    /** Held so the level set on it survives: java.util.logging keeps loggers only weakly. */
-    private static final java.util.logging.Logger SPIFLY_LOG = java.util.logging.Logger.getLogger("org.apache.aries.spifly");
+    /** The logging API lives on the launcher's class path; bundles import these packages from the framework. */
+    static final String LOGGING_PACKAGES = "org.slf4j;version=2.0.17,org.slf4j.event;version=2.0.17,"
+            + "org.slf4j.helpers;version=2.0.17,org.slf4j.spi;version=2.0.17";
 
+    /** SIGNDX_TRACE=1 prints the time of each start-up phase to stderr (for benchmarks/platform.sh). */
+    private final boolean trace;
+    private final long startNanos = System.nanoTime();
     private final PrintStream out;
     private final PrintStream err;
     private final Map<String, String> env;
@@ -55,6 +64,13 @@ public final class Main {
         this.err = err;
         this.env = env;
         this.product = product;
+        this.trace = env.get("SIGNDX_TRACE") != null;
+    }
+
+    private void trace(String phase) {
+        if (trace) {
+            err.printf("[trace] %5d ms  %s%n", (System.nanoTime() - startNanos) / 1_000_000, phase);
+        }
     }
 
     public static void main(String[] args) {
@@ -87,7 +103,11 @@ public final class Main {
     int run(String[] rawArgs) throws Exception {
         Options o = Options.parse(rawArgs, env, product);
         List<Path> jars = bundleJars();
+        if ("serve".equals(o.command) && !o.help) {
+            return serve(o, Home.prepare(o.home), jars);
+        }
         Map<String, String> commands = CommandCatalog.scan(jars);
+        trace("commands found");
         if (o.help) {
             out.print(usage(commands));
             return 0;
@@ -96,24 +116,24 @@ public final class Main {
             err.print(usage(commands));
             return 1;
         }
-        if (!o.command.equals("serve") && !commands.containsKey(o.command)) {
+        if (!commands.containsKey(o.command)) {
             err.println("signdx: unknown command '" + o.command + "'");
             err.print(usage(commands));
             return 1;
         }
-        Home home = Home.prepare(o.home);
-        if (o.command.equals("serve")) {
-            return serve(o, home, jars);
-        }
-        return command(o, home, jars);
+        return command(o, Home.prepare(o.home), jars);
     }
 
     private int serve(Options o, Home home, List<Path> jars) throws Exception {
         ServeOptions s = ServeOptions.parse(o.rest);
         checkPortFree(s.bind(), s.port());
+        Path cache = home.cache("serve-" + ProcessHandle.current().pid());
         Framework fw = start(home, jars, true, Map.of("org.osgi.service.http.port", String.valueOf(s.port()),
-                "org.apache.felix.http.host", s.bind()), home.cache("serve"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(fw), "signdx-shutdown"));
+                "org.apache.felix.http.host", s.bind()), cache);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopQuietly(fw);
+            Home.deleteTree(cache);
+        }, "signdx-shutdown"));
         out.println("SignDx is serving http://" + hostForUrl(s.bind()) + ":" + s.port() + "/ (home: " + home.root()
                 + "). Stop it with Ctrl+C.");
         fw.waitForStop(0);
@@ -165,6 +185,7 @@ public final class Main {
         cfg.put(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         cfg.put("felix.log.logger", new StderrLogger());
         cfg.put("felix.log.level", "1");
+        cfg.put(Constants.FRAMEWORK_SYSTEMPACKAGES_EXTRA, LOGGING_PACKAGES);
         cfg.put("signdx.home", home.root().toString());
         cfg.put("signdx.mode", serve ? "serve" : "command");
         cfg.put("felix.fileinstall.dir", home.deploy() + "," + home.conf());
@@ -182,6 +203,7 @@ public final class Main {
         @SuppressWarnings({"unchecked", "rawtypes"})
         Framework fw = factory.newFramework((Map) cfg);
         fw.init();
+        trace("framework initialised");
         BundleContext ctx = fw.getBundleContext();
         List<Bundle> installed = new ArrayList<>();
         for (Path jar : jars) {
@@ -190,24 +212,42 @@ public final class Main {
                 continue;
             }
             try {
-                installed.add(ctx.installBundle(jar.toUri().toString()));
+                // "reference:" runs the jar in place instead of copying 20 MB into the cache at every start
+                installed.add(ctx.installBundle("reference:" + jar.toUri()));
             } catch (BundleException e) {
                 err.println("signdx: cannot install " + jar.getFileName() + ": " + e.getMessage());
             }
         }
+        trace("bundles installed");
         fw.start();
         fw.adapt(FrameworkWiring.class).resolveBundles(installed);
+        trace("bundles resolved");
+        List<Thread> background = new ArrayList<>();
         for (Bundle b : StartOrder.of(installed)) {
             if (b.getHeaders().get(Constants.FRAGMENT_HOST) != null) {
                 continue;
             }
-            try {
-                b.start();
-            } catch (BundleException e) {
-                err.println("signdx: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+            if (START_IN_BACKGROUND.contains(b.getSymbolicName())) {
+                Thread t = new Thread(() -> startBundle(b), "signdx-start-" + b.getSymbolicName());
+                t.start();
+                background.add(t);
+            } else {
+                startBundle(b);
             }
         }
+        for (Thread t : background) {
+            t.join();
+        }
         return fw;
+    }
+
+    private void startBundle(Bundle b) {
+        try {
+            b.start();
+        } catch (BundleException e) {
+            err.println("signdx: bundle " + b.getSymbolicName() + " did not start: " + e.getMessage());
+        }
+        trace("started " + b.getSymbolicName());
     }
 
     private static void configureLogging(boolean serve) {
@@ -216,7 +256,6 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showDateTime", String.valueOf(serve));
         System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSZ");
         System.setProperty("org.slf4j.simpleLogger.log.org.eclipse.jetty", "warn");
-        SPIFLY_LOG.setLevel(java.util.logging.Level.WARNING);
     }
 
     private static void stopQuietly(Framework fw) {
@@ -315,24 +354,33 @@ public final class Main {
             return root.resolve("data").resolve("cache").resolve(name);
         }
 
-        /** A command killed with kill -9 leaves its framework cache behind; remove those of dead processes. */
+        /**
+         * Every process has its own framework cache (data/cache/serve-PID or cmd-PID), removed when it
+         * stops; one killed with kill -9 leaves it behind, so those of dead processes are swept here.
+         */
         private void sweepStaleCaches() throws IOException {
             Path caches = root.resolve("data").resolve("cache");
             if (!Files.isDirectory(caches)) {
                 return;
             }
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(caches, "cmd-*")) {
+            List<Path> stale = new ArrayList<>();
+            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(caches, "{cmd,serve}-*")) {
                 for (Path d : dirs) {
+                    String name = d.getFileName().toString();
                     try {
-                        long pid = Long.parseLong(d.getFileName().toString().substring(4));
+                        long pid = Long.parseLong(name.substring(name.indexOf('-') + 1));
                         if (ProcessHandle.of(pid).isEmpty()) {
-                            deleteTree(d);
+                            stale.add(d);
                         }
                     } catch (NumberFormatException e) {
                         // not ours
                     }
                 }
             }
+            // Deleting a cache of 20 MB takes longer than starting: do it beside the start.
+            Thread sweeper = new Thread(() -> stale.forEach(Home::deleteTree), "signdx-cache-sweeper");
+            sweeper.setDaemon(true);
+            sweeper.start();
         }
 
         static void deleteTree(Path dir) {

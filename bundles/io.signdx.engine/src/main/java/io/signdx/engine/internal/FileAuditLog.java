@@ -102,7 +102,11 @@ public final class FileAuditLog implements AuditLog {
         void run(FileChannel channel) throws IOException;
     }
 
-    private void withLock(LockedWork work) {
+    /**
+     * Synchronized as well as file-locked: the file lock keeps other processes out, but within one JVM
+     * a second thread asking for it gets an OverlappingFileLockException instead of waiting.
+     */
+    private synchronized void withLock(LockedWork work) {
         try {
             Files.createDirectories(file.getParent());
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
@@ -123,8 +127,16 @@ public final class FileAuditLog implements AuditLog {
         if (entry.detail() != null) {
             line.put("detail", entry.detail());
         }
-        byte[] bytes = (json.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
-        channel.write(ByteBuffer.wrap(bytes), channel.size());
+        String text = json.writeValueAsString(line) + "\n";
+        long end = channel.size();
+        if (end > 0) {
+            ByteBuffer last = ByteBuffer.allocate(1);
+            channel.read(last, end - 1);
+            if (last.get(0) != '\n') {
+                text = "\n" + text; // a crash tore the previous line: start on a line of our own
+            }
+        }
+        channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), end);
         channel.force(false);
         LOG.info("audit: {} {} {}", entry.actor(), entry.action(), entry.target());
     }

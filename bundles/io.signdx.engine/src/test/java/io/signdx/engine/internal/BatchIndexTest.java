@@ -1,0 +1,44 @@
+package io.signdx.engine.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.signdx.api.model.SignIn;
+import io.signdx.api.source.SignInQuery;
+
+import org.junit.jupiter.api.Test;
+
+class BatchIndexTest {
+    private static final Instant T0 = Instant.parse("2026-11-20T12:00:00Z");
+
+    private static SignIn s(String id, String upn, String ip, int minutes, int code) {
+        return SignIn.builder().id(id).userId("oid-" + upn).userPrincipalName(upn).ipAddress(ip)
+                .createdDateTime(T0.plus(Duration.ofMinutes(minutes))).correlationId("corr-" + id).errorCode(code)
+                .build();
+    }
+
+    private final BatchIndex index = new BatchIndex(List.of(s("1", "ann@x.example", "10.0.0.1", 0, 50126),
+            s("2", "ann@x.example", "10.0.0.2", 90, 0), s("3", "bob@x.example", "10.0.0.1", 5, 50126),
+            s("4", "cid@x.example", "10.0.0.1", 3000, 50053)));
+
+    private List<String> ids(SignInQuery q) {
+        return index.find(q).stream().map(SignIn::id).toList();
+    }
+
+    @Test
+    void findsByEachKeyAndCombinesCriteria() {
+        assertEquals(List.of("1", "2"), ids(SignInQuery.all().withUser("ANN@x.example")));
+        assertEquals(List.of("1", "2"), ids(SignInQuery.all().withUser("oid-ann@x.example")));
+        assertEquals(List.of("1", "3", "4"), ids(SignInQuery.all().withIpAddress("10.0.0.1")));
+        assertEquals(List.of("1", "3"), ids(SignInQuery.all().withIpAddress("10.0.0.1").around(T0, Duration.ofHours(24))));
+        assertEquals(List.of("3"), ids(SignInQuery.all().withRequestId("3")));
+        assertEquals(List.of("4"), ids(SignInQuery.all().withCorrelationId("corr-4")));
+        assertEquals(List.of("2"), ids(SignInQuery.all().withStatus(SignInQuery.StatusFilter.SUCCESS)));
+        assertEquals(List.of("4"), ids(SignInQuery.all().withErrorCodes(Set.of(50053))));
+        assertEquals(List.of(), ids(SignInQuery.all().withUser("nobody@x.example")));
+    }
+}

@@ -1,0 +1,112 @@
+package io.signdx.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The command line of the built product, run as a user would: exit codes, persistence, messages. */
+class CommandLineProductIT {
+    static final String SCENARIO = "partner.example.expense-access";
+
+    @TempDir
+    Path home;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void unknownCommandsAndOptionsPrintUsageAndExitOne() throws Exception {
+        ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "frobnicate");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("unknown command 'frobnicate'") && r.err().contains("usage: signdx"), r.err());
+        assertEquals("", r.out(), "errors never go to stdout");
+
+        assertEquals(1, ProductProcess.run(Map.of(), "--verbose", "modules").exitCode());
+        ProductProcess.Result flag = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "--colour");
+        assertEquals(1, flag.exitCode());
+        assertTrue(flag.err().contains("unknown option --colour"), flag.err());
+        assertEquals(1, ProductProcess.run(Map.of(), "--home", home.toString(), "serve", "--port", "http").exitCode());
+
+        ProductProcess.Result help = ProductProcess.run(Map.of(), "--help");
+        assertEquals(0, help.exitCode());
+        assertTrue(help.out().contains("modules"), help.out());
+    }
+
+    @Test
+    void disablingADetectorSurvivesARestartAndIsAudited() throws Exception {
+        Files.createDirectories(home.resolve("deploy"));
+        Files.copy(Path.of(System.getProperty("signdx.example.jar")), home.resolve("deploy/partner.jar"));
+        assertEquals("ACTIVE", state());
+
+        ProductProcess.Result off = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "disable", SCENARIO);
+        assertEquals(0, off.exitCode(), off.err());
+        assertEquals("disabled " + SCENARIO + "\n", off.out());
+        assertEquals("DISABLED", state(), "a new process (a restart) still has it disabled");
+        assertTrue(Files.exists(home.resolve("conf/io.signdx.toggle-" + SCENARIO + ".cfg")));
+        String audit = Files.readString(home.resolve("logs/audit.log"));
+        assertTrue(audit.contains("\"actor\":\"cli:") && audit.contains("\"action\":\"module.disable\""), audit);
+
+        assertEquals(0, ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "enable", SCENARIO).exitCode());
+        assertEquals("ACTIVE", state());
+        assertEquals(2, Files.readAllLines(home.resolve("logs/audit.log")).size(), "one line per change, no more");
+
+        ProductProcess.Result unknown = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "disable",
+                "no.such");
+        assertEquals(1, unknown.exitCode());
+        assertTrue(unknown.err().contains("no detector or bundle is named 'no.such'"), unknown.err());
+    }
+
+    @Test
+    void aCorruptJarInDeployIsListedAsFailed() throws Exception {
+        Path bad = home.resolve("deploy/broken.jar");
+        Files.createDirectories(bad.getParent());
+        Files.writeString(bad, "garbage");
+        Files.setLastModifiedTime(bad, FileTime.from(Instant.now().minusSeconds(60)));
+        ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "list", "--format",
+                "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode failed = null;
+        for (JsonNode m : json.readTree(r.out()).path("modules")) {
+            if (m.path("state").asText().equals("FAILED")) {
+                failed = m;
+            }
+        }
+        assertTrue(failed != null && failed.path("problem").asText().startsWith("not a valid jar"), r.out());
+    }
+
+    @Test
+    void aTooOldJavaGetsAClearMessage() throws Exception {
+        Path fakeJdk = home.resolve("jdk11/bin");
+        Files.createDirectories(fakeJdk);
+        Path java = fakeJdk.resolve("java");
+        Files.writeString(java, "#!/bin/sh\necho 'openjdk version \"11.0.22\" 2024-01-16' >&2\nexit 0\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProductProcess.Result r = ProductProcess.run(Map.of("JAVA_HOME", home.resolve("jdk11").toString()), "modules");
+        assertEquals(1, r.exitCode());
+        assertTrue(r.err().contains("is Java 11.0.22; SignDx needs Java 17 or newer"), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    private String state() throws Exception {
+        ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        for (JsonNode d : json.readTree(r.out()).path("detectors")) {
+            if (d.path("scenario").asText().equals(SCENARIO)) {
+                return d.path("state").asText();
+            }
+        }
+        return "absent";
+    }
+}
