@@ -99,6 +99,38 @@ class CommandLineProductIT {
         assertFalse(r.err().contains("Exception"), r.err());
     }
 
+    @Test
+    void diagnosesMicrosoftsSampleExportsAndNamesTheFileOfInvalidJson() throws Exception {
+        Path samples = Path.of(System.getProperty("signdx.samples"));
+        ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose", "--input",
+                samples.resolve("graph-beta-signin-list-example.json").toString(),
+                samples.resolve("azure-monitor-record-example.json").toString(), "--format", "json");
+        assertEquals(0, r.exitCode(), r.err());
+        JsonNode out = json.readTree(r.out());
+        JsonNode first = out.path("diagnoses").get(0);
+        assertEquals("1691d37b-8579-43a7-966a-0f35583c1300", first.path("id").asText());
+        assertEquals("error-code.insight", first.path("scenario").asText(), "the catalogue explains 50126");
+        assertTrue(first.path("findings").get(0).path("assessment").asText().length() > 20);
+        assertEquals(50140, out.path("diagnoses").get(1).path("signIn").path("errorCode").asInt());
+        assertEquals("Graph beta list response (JSON, 1 page)", out.path("files").get(0).path("format").asText());
+
+        ProductProcess.Result bad = ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose", "--input",
+                samples.resolve("graph-v1-signin-list-example.json").toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("graph-v1-signin-list-example.json: invalid JSON at line 64"), bad.err());
+        assertEquals(1, ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose", "--input",
+                home.resolve("missing.json").toString()).exitCode());
+    }
+
+    @Test
+    void explainsAnErrorCodeWithOrWithoutThePrefix() throws Exception {
+        ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "explain", "AADSTS50126");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("50126") && r.out().contains("InvalidUserNameOrPassword"), r.out());
+        assertEquals(r.out(), ProductProcess.run(Map.of(), "--home", home.toString(), "explain", "50126").out());
+        assertEquals(1, ProductProcess.run(Map.of(), "--home", home.toString(), "explain", "banana").exitCode());
+    }
+
     private String state() throws Exception {
         ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "--format", "json");
         assertEquals(0, r.exitCode(), r.err());

@@ -73,4 +73,10 @@ final class Args {
     List<String> positional() {
         return positional;
     }
+
+    /** Every value given for an option, in order (e.g. --input a.json --input b.json). */
+    List<String> options(String name) {
+        List<String> values = options.get(name);
+        return values == null ? List.of() : List.copyOf(values);
+    }
 }

@@ -1,0 +1,115 @@
+package io.signdx.source.file.internal;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Opens an export file whatever its wrapping: gzip is recognised by its magic bytes, the text encoding
+ * by its byte-order mark (UTF-8 with or without BOM, UTF-16 LE/BE with BOM — real portal exports are
+ * UTF-16). The BOM is consumed. {@link #firstChar} tells JSON ({ or [) from CSV without consuming it.
+ */
+final class Input implements AutoCloseable {
+    private static final int PEEK = 64 * 1024;
+
+    final InputStream bytes;
+    final Charset charset;
+    final boolean gzip;
+
+    private Input(InputStream bytes, Charset charset, boolean gzip) {
+        this.bytes = bytes;
+        this.charset = charset;
+        this.gzip = gzip;
+    }
+
+    static Input open(Path file) throws IOException {
+        InputStream in = new BufferedInputStream(Files.newInputStream(file), PEEK);
+        try {
+            boolean gzip = startsWith(in, 0x1f, 0x8b);
+            if (gzip) {
+                in = new BufferedInputStream(new GZIPInputStream(in, PEEK), PEEK);
+            }
+            Charset charset = StandardCharsets.UTF_8;
+            if (startsWith(in, 0xEF, 0xBB, 0xBF)) {
+                in.skipNBytes(3);
+            } else if (startsWith(in, 0xFF, 0xFE)) {
+                in.skipNBytes(2);
+                charset = StandardCharsets.UTF_16LE;
+            } else if (startsWith(in, 0xFE, 0xFF)) {
+                in.skipNBytes(2);
+                charset = StandardCharsets.UTF_16BE;
+            } else if (looksLikeUtf16WithoutBom(in)) {
+                throw new IOException("the file looks like UTF-16 text without a byte-order mark; save it as "
+                        + "UTF-8, or as UTF-16 with a byte-order mark");
+            }
+            return new Input(in, charset, gzip);
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
+    Reader reader() {
+        return new InputStreamReader(bytes, charset);
+    }
+
+    boolean utf8() {
+        return charset.equals(StandardCharsets.UTF_8);
+    }
+
+    /** The first non-whitespace character, or -1 for an empty file; nothing is consumed. */
+    int firstChar() throws IOException {
+        bytes.mark(PEEK);
+        try {
+            int unit = charset.equals(StandardCharsets.UTF_8) ? 1 : 2;
+            byte[] head = bytes.readNBytes(PEEK - 8);
+            String text = new String(head, 0, head.length - head.length % unit, charset);
+            for (int i = 0; i < text.length(); i++) {
+                if (!Character.isWhitespace(text.charAt(i))) {
+                    return text.charAt(i);
+                }
+            }
+            return -1;
+        } finally {
+            bytes.reset();
+        }
+    }
+
+    private static boolean startsWith(InputStream in, int... magic) throws IOException {
+        in.mark(magic.length);
+        try {
+            for (int m : magic) {
+                if (in.read() != m) {
+                    return false;
+                }
+            }
+            return true;
+        } finally {
+            in.reset();
+        }
+    }
+
+    /** ASCII text in UTF-16 has a zero in every other byte. */
+    private static boolean looksLikeUtf16WithoutBom(InputStream in) throws IOException {
+        in.mark(8);
+        try {
+            byte[] b = in.readNBytes(8);
+            return b.length == 8 && (b[1] == 0 && b[3] == 0 && b[5] == 0 && b[0] != 0
+                    || b[0] == 0 && b[2] == 0 && b[4] == 0 && b[1] != 0);
+        } finally {
+            in.reset();
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        bytes.close();
+    }
+}

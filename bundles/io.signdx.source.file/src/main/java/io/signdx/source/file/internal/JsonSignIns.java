@@ -1,0 +1,190 @@
+package io.signdx.source.file.internal;
+
+import java.io.IOException;
+import java.util.Iterator;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Streams the records of a JSON export, whatever its outer shape, without holding more than one
+ * record in memory:
+ * <ul>
+ * <li>Graph list responses {@code {"@odata.context":…, "value":[…], "@odata.nextLink":…}}, one or several
+ * pages in a file, or an array of pages;</li>
+ * <li>the Entra portal's JSON download (an array of beta sign-ins);</li>
+ * <li>Azure Monitor diagnostic records, one per line or as {@code {"records":[…]}}, keys in any case;</li>
+ * <li>Log Analytics query results (an array of rows with PascalCase columns).</li>
+ * </ul>
+ * Each record is classified by its own keys, so a file that mixes shapes is still read correctly.
+ */
+final class JsonSignIns {
+    /** What a record is. */
+    enum Kind {
+        GRAPH_SIGN_IN("Graph sign-in"),
+        AZURE_MONITOR("Azure Monitor diagnostic record"),
+        LOG_ANALYTICS("Log Analytics SigninLogs row"),
+        CA_POLICY_ROW("Log Analytics row of Conditional Access policy results (not a sign-in)"),
+        UNKNOWN("unrecognised object");
+
+        final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One record, its number in the file (from 1) and the line it starts on. */
+    record Element(Kind kind, ObjectNode node, long record, long line) {
+    }
+
+    interface Sink {
+        void accept(Element e);
+    }
+
+    /** The shape of the file, for the report ("Graph beta list response (2 pages)" …). */
+    static final class Shape {
+        int pages;
+        boolean records;
+        boolean topArray;
+        int topObjects;
+        String odataContext;
+
+        String describe(Kind firstKind) {
+            if (pages > 0) {
+                String version = odataContext != null && odataContext.contains("/v1.0/") ? "v1.0" : "beta";
+                return "Graph " + version + " list response (JSON, " + pages + (pages == 1 ? " page)" : " pages)");
+            }
+            if (records) {
+                return "Azure Monitor diagnostic records (JSON, {\"records\":[…]})";
+            }
+            if (firstKind == Kind.AZURE_MONITOR) {
+                return "Azure Monitor diagnostic records (JSON, " + (topArray ? "array)" : "one per line)");
+            }
+            if (firstKind == Kind.LOG_ANALYTICS) {
+                return "Log Analytics SigninLogs export (JSON)";
+            }
+            return topArray ? "Entra portal JSON download (array of sign-ins)" : "single Graph sign-in (JSON)";
+        }
+    }
+
+    private final ObjectMapper mapper;
+    private final Shape shape = new Shape();
+    private long records;
+
+    JsonSignIns(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    Shape shape() {
+        return shape;
+    }
+
+    /** Reads every record; throws Jackson's exception (with its location) on invalid JSON. */
+    void read(JsonParser p, Sink sink) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != null) {
+            if (t == JsonToken.START_ARRAY) {
+                shape.topArray = true;
+                readArray(p, sink);
+            } else if (t == JsonToken.START_OBJECT) {
+                shape.topObjects++;
+                readTopObject(p, sink);
+            } else {
+                throw new com.fasterxml.jackson.core.JsonParseException(p,
+                        "expected a JSON object or array at the top level, found " + t);
+            }
+        }
+    }
+
+    /** Array elements: records, or Graph pages (objects with a "value" array). */
+    private void readArray(JsonParser p, Sink sink) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.START_OBJECT) {
+                readTopObject(p, sink);
+            } else {
+                long line = p.currentTokenLocation().getLineNr();
+                JsonNode value = mapper.readTree(p);
+                sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", value), ++records, line));
+            }
+        }
+    }
+
+    /**
+     * An object at the top (or in a top array): a page or records wrapper whose array is streamed, or
+     * a record itself. Fields are read one by one so that a huge "value" array is never held whole.
+     */
+    private void readTopObject(JsonParser p, Sink sink) throws IOException {
+        long line = p.currentTokenLocation().getLineNr();
+        ObjectNode fields = mapper.createObjectNode();
+        boolean wrapper = false;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken value = p.nextToken();
+            if (value == JsonToken.START_ARRAY && (name.equalsIgnoreCase("value") || name.equalsIgnoreCase("records"))) {
+                wrapper = true;
+                if (name.equalsIgnoreCase("value")) {
+                    shape.pages++;
+                } else {
+                    shape.records = true;
+                }
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    long at = p.currentTokenLocation().getLineNr();
+                    JsonNode element = mapper.readTree(p);
+                    emit(element, at, sink);
+                }
+            } else {
+                fields.set(name, mapper.readTree(p));
+                if (name.equals("@odata.context")) {
+                    shape.odataContext = fields.get(name).asText();
+                }
+            }
+        }
+        if (!wrapper) {
+            emit(fields, line, sink);
+        }
+    }
+
+    private void emit(JsonNode element, long line, Sink sink) {
+        records++;
+        if (!element.isObject()) {
+            sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", element), records, line));
+            return;
+        }
+        ObjectNode o = (ObjectNode) element;
+        sink.accept(new Element(classify(o), o, records, line));
+    }
+
+    static Kind classify(ObjectNode o) {
+        if (has(o, "properties") && (has(o, "category") || has(o, "operationName") || has(o, "time"))) {
+            return Kind.AZURE_MONITOR;
+        }
+        if (o.has("TimeGenerated") || o.has("ResultType") || o.has("UserPrincipalName")) {
+            return o.has("policyId") && !o.has("UserPrincipalName") ? Kind.CA_POLICY_ROW : Kind.LOG_ANALYTICS;
+        }
+        if (has(o, "policyId") && has(o, "result") && !has(o, "userPrincipalName")) {
+            return Kind.CA_POLICY_ROW;
+        }
+        if (has(o, "createdDateTime") || has(o, "userPrincipalName") || has(o, "status") && has(o, "id")) {
+            return Kind.GRAPH_SIGN_IN;
+        }
+        return Kind.UNKNOWN;
+    }
+
+    private static boolean has(ObjectNode o, String name) {
+        if (o.has(name)) {
+            return true;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+            if (it.next().getKey().equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
