@@ -233,6 +233,31 @@ class FileSignInReaderTest {
     }
 
     @Test
+    void portalCsvIsJoinedWithTheAuthDetailsFileBesideIt() throws Exception {
+        ReadReport r = read(resource("csv/InteractiveSignIns_2026-03-02_2026-03-03.csv"));
+        assertEquals("Entra portal sign-in CSV, joined with its authentication details file", r.format());
+        assertEquals(4, r.read());
+        SignIn first = read.get(0);
+        assertEquals("11111111-1111-4111-8111-000000000001", first.id());
+        assertEquals("Password", first.authenticationDetails().get(0).method());
+        assertEquals(Boolean.TRUE, first.authenticationDetails().get(0).succeeded());
+        assertTrue(read.stream().anyMatch(s -> s.errorCode() == 53003));
+        assertEquals(List.of("interactiveUser"), first.signInEventTypes(), "from the portal's file name");
+    }
+
+    @Test
+    void logAnalyticsCsvAndTheAuthDetailsFileAlone() throws Exception {
+        ReadReport r = read(resource("csv/SigninLogs_loganalytics_export.csv"));
+        assertEquals("Log Analytics sign-in CSV", r.format());
+        assertTrue(r.read() > 0 && r.rejectedCount() == 0, r.toString());
+        String message = assertThrows(SignInReadException.class,
+                () -> read(resource("csv/InteractiveSignIns_AuthDetails_2026-03-02_2026-03-03.csv"))).getMessage();
+        assertTrue(message.contains("authentication details"), message);
+        ReadReport bad = read(resource("csv/malformed_InteractiveSignIns.csv"));
+        assertTrue(bad.rejectedCount() > 0 && bad.rejected().get(0).record() > 0, bad.toString());
+    }
+
+    @Test
     void aSignInWithoutMostFieldsStillReads() throws Exception {
         Path minimal = dir.resolve("minimal.json");
         Files.writeString(minimal, "[{\"id\":\"x\",\"status\":{}}]");

@@ -59,7 +59,7 @@ public final class CsvRows implements Iterator<CsvRecord>, AutoCloseable {
     }
 
     /**
-     * Sets {@code authenticationDetails} on every later sign-in whose {@code id} is a key of this map
+     * Sets {@code authenticationDetails} on every sign-in returned from now on whose {@code id} is a key of this map
      * (filled by {@link CsvSignIns#joinAuthDetails}); null stops joining.
      *
      * @return this
@@ -84,6 +84,9 @@ public final class CsvRows implements Iterator<CsvRecord>, AutoCloseable {
         }
         CsvRecord r = pending;
         pending = null;
+        if (r.ok()) {
+            join(r.signIn());
+        }
         return r;
     }
 
@@ -105,9 +108,7 @@ public final class CsvRows implements Iterator<CsvRecord>, AutoCloseable {
         }
         record++;
         try {
-            ObjectNode signIn = mapper.map(row.cells());
-            join(signIn);
-            return new CsvRecord(record, row.line(), signIn, null);
+            return new CsvRecord(record, row.line(), mapper.map(row.cells()), null);
         } catch (RowException e) {
             return new CsvRecord(record, row.line(), null, e.getMessage());
         }

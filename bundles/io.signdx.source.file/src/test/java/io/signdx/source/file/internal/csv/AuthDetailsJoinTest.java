@@ -57,6 +57,17 @@ class AuthDetailsJoinTest {
     }
 
     @Test
+    void joinsRecordsAlreadyLookedAtWithHasNext() throws IOException {
+        try (CsvRows rows = Fixtures.open(Fixtures.PORTAL)) {
+            assertTrue(rows.hasNext());
+            rows.withAuthDetails(Fixtures.portalAuthDetails());
+            assertEquals(2, rows.next().signIn().get("authenticationDetails").size());
+            rows.withAuthDetails(null);
+            assertFalse(rows.next().signIn().has("authenticationDetails"));
+        }
+    }
+
+    @Test
     void signInsWithoutStepsAreLeftAlone() throws IOException {
         Map<String, ArrayNode> map = new HashMap<>();
         CsvSignIns.joinAuthDetails(new StringReader(
