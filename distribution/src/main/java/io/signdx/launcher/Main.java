@@ -179,6 +179,11 @@ public final class Main {
     private Framework start(Home home, List<Path> jars, boolean serve, Map<String, String> extra, Path cache)
             throws Exception {
         configureLogging(serve);
+        // SQLite extracts its native library at first use; a process killed with kill -9 leaves it behind.
+        // In a folder of the product's, the driver's own clean-up at the next start removes those.
+        Path sqliteTmp = home.root().resolve("data").resolve("tmp").resolve("sqlite");
+        Files.createDirectories(sqliteTmp);
+        System.setProperty("org.sqlite.tmpdir", sqliteTmp.toString());
         Map<String, Object> cfg = new HashMap<>();
         cfg.put(Constants.FRAMEWORK_STORAGE, cache.toString());
         // A fresh cache every start: configuration comes from conf/, deployed bundles from deploy/.

@@ -123,6 +123,42 @@ class CommandLineProductIT {
     }
 
     @Test
+    void importsOnceSummarisesAndDiagnosesFromTheStore() throws Exception {
+        Path samples = Path.of(System.getProperty("signdx.samples"));
+        String beta = samples.resolve("graph-beta-signin-list-example.json").toString();
+        String monitor = samples.resolve("azure-monitor-record-example.json").toString();
+        ProductProcess.Result first = ProductProcess.run(Map.of(), "--home", home.toString(), "import", beta, monitor);
+        assertEquals(0, first.exitCode(), first.err());
+        assertTrue(first.out().contains("total: 2 read, 2 stored, 0 already stored, 0 rejected"), first.out());
+        ProductProcess.Result again = ProductProcess.run(Map.of(), "--home", home.toString(), "import", beta);
+        assertTrue(again.out().contains("1 read, 0 stored, 1 already stored"), again.out());
+
+        ProductProcess.Result bad = ProductProcess.run(Map.of(), "--home", home.toString(), "import",
+                samples.resolve("graph-v1-signin-list-example.json").toString());
+        assertEquals(1, bad.exitCode());
+        assertTrue(bad.err().contains("invalid JSON at line 64") && bad.err().contains("nothing of this file was stored"),
+                bad.err());
+
+        ProductProcess.Result summary = ProductProcess.run(Map.of(), "--home", home.toString(), "summary", "--format",
+                "json");
+        assertEquals(0, summary.exitCode(), summary.err());
+        JsonNode counts = json.readTree(summary.out());
+        assertEquals(2, counts.path("signIns").asInt());
+        assertEquals(1, counts.path("errorCode").path("50126").asInt());
+        assertEquals(1, counts.path("errorCode").path("50140").asInt());
+        assertEquals(2, counts.path("scenario").path("error-code.insight").asInt());
+
+        ProductProcess.Result diagnosis = ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose", "--user",
+                "TESTACCOUNT1@contoso.com", "--format", "json");
+        assertEquals(0, diagnosis.exitCode(), diagnosis.err());
+        JsonNode diagnoses = json.readTree(diagnosis.out()).path("diagnoses");
+        assertEquals(1, diagnoses.size());
+        assertEquals("1691d37b-8579-43a7-966a-0f35583c1300", diagnoses.get(0).path("id").asText());
+        assertEquals(1, ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose").exitCode(),
+                "an unscoped diagnose of the whole store is refused with a hint");
+    }
+
+    @Test
     void explainsAnErrorCodeWithOrWithoutThePrefix() throws Exception {
         ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "explain", "AADSTS50126");
         assertEquals(0, r.exitCode(), r.err());

@@ -17,6 +17,7 @@ import io.signdx.api.ingest.SignInReadException;
 import io.signdx.api.ingest.SignInReader;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.source.SignInQuery;
+import io.signdx.api.source.SignInSource;
 import io.signdx.api.tenant.TenantContext;
 
 import org.osgi.service.component.annotations.Activate;
@@ -30,17 +31,23 @@ import org.osgi.service.component.annotations.Reference;
  * see the related sign-ins in the same files.
  */
 @Component(service = ToIntFunction.class, property = {"signdx.command=diagnose",
-        "signdx.command.summary=diagnose the sign-ins in export files (--input FILE...) [--format text|json|markdown]"})
+        "signdx.command.summary=diagnose sign-ins of export files (--input FILE...) or of the store [--user ...]"})
 public final class DiagnoseCommand extends Command {
+    /** Sign-ins taken from the store for one diagnose run (the Define step should narrow it further). */
+    static final int STORE_LIMIT = 1000;
+
     private final SignInReader reader;
     private final DiagnosisService engine;
     private final ModulesSettle settle;
     private final PrintStream err;
 
+    private final List<SignInSource> sources;
+
     @Activate
     public DiagnoseCommand(@Reference SignInReader reader, @Reference DiagnosisService engine,
-            @Reference io.signdx.api.engine.ModuleService modules) {
-        this(reader, engine, timeout -> modules.awaitSettled(timeout), System.out, System.err);
+            @Reference io.signdx.api.engine.ModuleService modules,
+            @Reference(service = SignInSource.class) List<SignInSource> sources) {
+        this(reader, engine, timeout -> modules.awaitSettled(timeout), sources, System.out, System.err);
     }
 
     /** Waits until deploy/ and conf/ are applied, so switches and deployed detectors count. */
@@ -48,9 +55,10 @@ public final class DiagnoseCommand extends Command {
         boolean await(Duration timeout) throws InterruptedException;
     }
 
-    DiagnoseCommand(SignInReader reader, DiagnosisService engine, ModulesSettle settle, PrintStream out,
-            PrintStream err) {
+    DiagnoseCommand(SignInReader reader, DiagnosisService engine, ModulesSettle settle, List<SignInSource> sources,
+            PrintStream out, PrintStream err) {
         super(out, err);
+        this.sources = sources;
         this.reader = reader;
         this.engine = engine;
         this.settle = settle;
@@ -64,9 +72,10 @@ public final class DiagnoseCommand extends Command {
 
     @Override
     String usage() {
-        return "usage: signdx diagnose --input FILE... [--user U] [--app A] [--correlation-id ID] [--request-id ID]\n"
+        return "usage: signdx diagnose [--input FILE...] [--user U] [--app A] [--correlation-id ID] [--request-id ID]\n"
                 + "                       [--at TIME [--window 48h]] [--format text|json|markdown] [--strict]\n"
-                + "  FILE: a Graph, Entra portal (JSON/CSV), Log Analytics or Azure Monitor export, gzip allowed";
+                + "  FILE: a Graph, Entra portal (JSON/CSV), Log Analytics or Azure Monitor export, gzip allowed;\n"
+                + "  without --input the imported sign-ins are searched (at most " + STORE_LIMIT + ")";
     }
 
     @Override
@@ -74,16 +83,21 @@ public final class DiagnoseCommand extends Command {
         args.check(Set.of("input", "user", "app", "correlation-id", "request-id", "at", "window", "format"),
                 Set.of("strict"));
         List<String> files = new ArrayList<>(args.options("input"));
-        if (files.isEmpty()) {
-            throw new UsageException("give the export files to read with --input FILE... (reading from the "
-                    + "embedded store comes with 'signdx import')");
-        }
         files.addAll(args.positional());
         SignInQuery query = query(args);
         String format = args.option("format", "text");
         settle.await(Duration.ofSeconds(10));
         List<SignIn> signIns = new ArrayList<>();
         List<ReadReport> reports = new ArrayList<>();
+        if (files.isEmpty()) {
+            if (!isScoped(args)) {
+                throw new UsageException("give export files with --input FILE..., or scope the imported sign-ins "
+                        + "with --user, --app, --correlation-id, --request-id or --at");
+            }
+            for (SignInSource source : sources) {
+                signIns.addAll(source.query(query.withPage(0, STORE_LIMIT)).items());
+            }
+        }
         for (String f : files) {
             Path path = Path.of(f);
             if (!Files.exists(path)) {
@@ -125,6 +139,11 @@ public final class DiagnoseCommand extends Command {
             throw new IllegalStateException("cannot write the output: " + e.getMessage(), e);
         }
         return OK;
+    }
+
+    private static boolean isScoped(Args args) {
+        return Set.of("user", "app", "correlation-id", "request-id", "at").stream()
+                .anyMatch(o -> args.option(o, null) != null);
     }
 
     static SignInQuery query(Args args) {

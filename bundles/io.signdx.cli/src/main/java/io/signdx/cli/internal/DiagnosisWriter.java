@@ -44,7 +44,7 @@ abstract class DiagnosisWriter implements AutoCloseable {
     }
 
     static String line(SignIn s) {
-        return s.createdDateTime() + "  " + s.userLabel() + " -> " + s.appLabel() + "  "
+        return s.createdDateTime() + "  " + s.userLabel() + " → " + s.appLabel() + "  "
                 + (s.errorCode() == 0 ? "success" : "error " + s.errorCode());
     }
 

@@ -1,0 +1,180 @@
+package io.signdx.cli.internal;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToIntFunction;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import io.signdx.api.engine.Diagnosis;
+import io.signdx.api.engine.DiagnosisService;
+import io.signdx.api.engine.ModuleService;
+import io.signdx.api.ingest.SignInReadException;
+import io.signdx.api.ingest.SignInReader;
+import io.signdx.api.model.SignIn;
+import io.signdx.api.source.Page;
+import io.signdx.api.source.SignInQuery;
+import io.signdx.api.source.SignInSource;
+import io.signdx.api.tenant.TenantContext;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+/**
+ * {@code signdx summary [--input FILE...] [--top N] [--format text|json]}: the sign-ins of export files, or
+ * of the embedded store, counted by primary scenario, error code, application, user and client app.
+ */
+@Component(service = ToIntFunction.class, property = {"signdx.command=summary",
+        "signdx.command.summary=count sign-ins by scenario, error code, app, user and client app [--input FILE...]"})
+public final class SummaryCommand extends Command {
+    static final List<String> DIMENSIONS = List.of("scenario", "errorCode", "app", "user", "clientApp");
+    private static final int CHUNK = 50_000;
+
+    private final SignInReader reader;
+    private final DiagnosisService engine;
+    private final ModuleService modules;
+    private final List<SignInSource> sources;
+
+    @Activate
+    public SummaryCommand(@Reference SignInReader reader, @Reference DiagnosisService engine,
+            @Reference ModuleService modules, @Reference(service = SignInSource.class) List<SignInSource> sources) {
+        this(reader, engine, modules, sources, System.out, System.err);
+    }
+
+    SummaryCommand(SignInReader reader, DiagnosisService engine, ModuleService modules, List<SignInSource> sources,
+            PrintStream out, PrintStream err) {
+        super(out, err);
+        this.reader = reader;
+        this.engine = engine;
+        this.modules = modules;
+        this.sources = sources;
+    }
+
+    @Override
+    String name() {
+        return "summary";
+    }
+
+    @Override
+    String usage() {
+        return "usage: signdx summary [--input FILE...] [--top N] [--format text|json]\n"
+                + "  without --input: every sign-in of the embedded store";
+    }
+
+    @Override
+    int run(Args args) throws InterruptedException {
+        args.check(Set.of("input", "top", "format"), Set.of());
+        String format = args.option("format", "text");
+        if (!format.equals("text") && !format.equals("json")) {
+            throw new UsageException("--format must be text or json, not " + format);
+        }
+        int top = parseTop(args.option("top", "10"));
+        modules.awaitSettled(Duration.ofSeconds(10));
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        DIMENSIONS.forEach(d -> counts.put(d, new HashMap<>()));
+        long[] total = {0};
+        List<String> files = new ArrayList<>(args.options("input"));
+        if (!files.isEmpty()) {
+            files.addAll(args.positional());
+            List<SignIn> chunk = new ArrayList<>();
+            for (String f : files) {
+                try {
+                    reader.read(Path.of(f), false, s -> {
+                        chunk.add(s);
+                        if (chunk.size() == CHUNK) {
+                            count(chunk, counts, total);
+                        }
+                    });
+                } catch (SignInReadException e) {
+                    throw new UsageException(e.getMessage());
+                } catch (IOException e) {
+                    throw new UsageException(f + ": cannot be read: " + e.getMessage());
+                }
+            }
+            count(chunk, counts, total);
+        } else {
+            if (sources.isEmpty()) {
+                throw new UsageException("no sign-in source is available; give --input FILE...");
+            }
+            for (SignInSource source : sources) {
+                for (int offset = 0;; offset += CHUNK) {
+                    Page<SignIn> page = source.query(SignInQuery.all().withPage(offset, CHUNK));
+                    List<SignIn> chunk = new ArrayList<>(page.items());
+                    count(chunk, counts, total);
+                    if (!page.hasMore() || page.items().isEmpty()) {
+                        break;
+                    }
+                }
+            }
+        }
+        print(format, counts, total[0], top);
+        return OK;
+    }
+
+    private void count(List<SignIn> chunk, Map<String, Map<String, Long>> counts, long[] total) {
+        engine.diagnoseAll(chunk, TenantContext.empty(), (Diagnosis d) -> {
+            SignIn s = d.signIn();
+            total[0]++;
+            counts.get("scenario").merge(d.scenario(), 1L, Long::sum);
+            counts.get("errorCode").merge(String.valueOf(s.errorCode()), 1L, Long::sum);
+            counts.get("app").merge(s.appLabel(), 1L, Long::sum);
+            counts.get("user").merge(s.userLabel(), 1L, Long::sum);
+            counts.get("clientApp").merge(s.clientAppUsed() == null ? "(not recorded)" : s.clientAppUsed(), 1L,
+                    Long::sum);
+        });
+        chunk.clear();
+    }
+
+    private void print(String format, Map<String, Map<String, Long>> counts, long total, int top) {
+        Map<String, List<Map.Entry<String, Long>>> ranked = new LinkedHashMap<>();
+        counts.forEach((dim, m) -> ranked.put(dim, m.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(top).toList()));
+        if (format.equals("json")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("signIns", total);
+            ranked.forEach((dim, entries) -> {
+                Map<String, Long> m = new LinkedHashMap<>();
+                entries.forEach(e -> m.put(e.getKey(), e.getValue()));
+                doc.put(dim, m);
+            });
+            try {
+                out().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        out().println(total + " sign-ins");
+        ranked.forEach((dim, entries) -> {
+            out().println();
+            TextTable t = new TextTable(dim.toUpperCase(java.util.Locale.ROOT), "SIGN-INS");
+            entries.forEach(e -> t.row(e.getKey(), String.valueOf(e.getValue())));
+            t.print(out());
+        });
+    }
+
+    private static int parseTop(String text) {
+        try {
+            int n = Integer.parseInt(text);
+            if (n < 1) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new UsageException("--top must be a positive number, not " + text);
+        }
+    }
+}
