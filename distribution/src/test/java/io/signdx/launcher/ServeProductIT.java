@@ -51,6 +51,19 @@ class ServeProductIT {
             await("the removed detector is gone", () -> !body(base + "/api/modules", admin)
                     .contains("partner.example.expense-access"));
             assertTrue(!Files.readString(log).contains("product-Test-9"), "the password never reaches the output");
+
+            // the first start loads the demo tenant; a one-shot import may write the same store meanwhile
+            await("the demo tenant is loaded", () -> Files.exists(home.resolve("data/demo/.loaded")));
+            Path samples = Path.of(System.getProperty("signdx.samples"));
+            ProductProcess.Result imported = ProductProcess.run(Map.of(), "--home", home.toString(), "import",
+                    samples.resolve("graph-beta-signin-list-example.json").toString());
+            assertEquals(0, imported.exitCode(), imported.err());
+            assertTrue(imported.out().contains("1 read, 1 stored"), imported.out());
+            ProductProcess.Result summary = ProductProcess.run(Map.of(), "--home", home.toString(), "summary",
+                    "--format", "json");
+            assertEquals(0, summary.exitCode(), summary.err());
+            int signIns = new com.fasterxml.jackson.databind.ObjectMapper().readTree(summary.out()).path("signIns").asInt();
+            assertTrue(signIns > 5000, "the demo week and the imported sign-in: " + signIns);
         } finally {
             p.destroy(); // SIGTERM: the shutdown hook stops the framework
             assertTrue(p.waitFor(30, TimeUnit.SECONDS), "serve stops on SIGTERM");

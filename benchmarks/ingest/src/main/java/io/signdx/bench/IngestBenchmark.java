@@ -1,0 +1,290 @@
+package io.signdx.bench;
+
+import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+
+import io.signdx.api.ingest.ReadReport;
+import io.signdx.api.ingest.SignInReadException;
+import io.signdx.api.ingest.StoreResult;
+import io.signdx.api.model.SignIn;
+import io.signdx.source.file.graph.GraphJson;
+import io.signdx.source.file.internal.FileSignInReader;
+import io.signdx.store.internal.SqliteSignInStore;
+import io.signdx.store.internal.StoreAccess;
+
+/**
+ * Import benchmark (DESIGN §10), whole-process, JVM-internal timing; prints figures, asserts nothing:
+ *
+ * <pre>java -Xmx512m -cp … io.signdx.bench.IngestBenchmark FILE DBFILE [RUNS]</pre>
+ *
+ * <ol type="a">
+ * <li>raw Jackson token scan of FILE ({@code nextToken()} to the end), best of RUNS (default 3);</li>
+ * <li>parse only: {@link FileSignInReader#read} counting sign-ins, best of RUNS, and its ratio to (a);</li>
+ * <li>end to end: read + {@code SignInStore.store} in batches of 5,000 (as {@code signdx import}) into a fresh
+ * store at DBFILE; rate, store size (db + -wal) and bytes per sign-in;</li>
+ * <li>peak heap used during the import (heap pools' peak usage and a 5 ms sampler) under the JVM's -Xmx.</li>
+ * </ol>
+ * Then, to explain where import time goes, it times the store's per-record CPU work (GraphJson.toJson + the
+ * two deflates) on the first 50,000 sign-ins outside SQLite.
+ */
+public final class IngestBenchmark {
+    static final int BATCH = 5000;
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 2) {
+            System.err.println("usage: IngestBenchmark FILE DBFILE [RUNS]");
+            System.exit(2);
+        }
+        Path file = Path.of(args[0]);
+        Path db = Path.of(args[1]);
+        int runs = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        long bytes = Files.size(file);
+        Runtime rt = Runtime.getRuntime();
+        line("input", String.format(Locale.ROOT, "%s, %,.1f MB; JVM max heap %,d MB, %d cores, Java %s", file.getFileName(),
+                bytes / 1e6, rt.maxMemory() >> 20, rt.availableProcessors(), System.getProperty("java.version")), null);
+
+        // (a) raw Jackson token scan
+        JsonFactory json = new JsonFactory();
+        double scan = Double.MAX_VALUE;
+        long tokens = 0;
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            tokens = 0;
+            try (JsonParser p = json.createParser(file.toFile())) {
+                while (p.nextToken() != null) {
+                    tokens++;
+                }
+            }
+            scan = Math.min(scan, seconds(t0));
+        }
+        line("(a) raw Jackson token scan", String.format(Locale.ROOT, "%.2f s, %,.0f MB/s (%,d tokens, best of %d)",
+                scan, bytes / 1e6 / scan, tokens, runs), "the reference for (b) and for summary");
+
+        // (b) parse only
+        FileSignInReader reader = new FileSignInReader();
+        double parse = Double.MAX_VALUE;
+        long count = 0;
+        for (int i = 0; i < runs; i++) {
+            long[] n = {0};
+            long t0 = System.nanoTime();
+            ReadReport r = reader.read(file, false, s -> n[0]++);
+            parse = Math.min(parse, seconds(t0));
+            count = n[0];
+            if (r.rejectedCount() > 0) {
+                System.out.println("    note: " + r.rejectedCount() + " records rejected, first: " + r.rejected().get(0));
+            }
+        }
+        line("(b) parse only (FileSignInReader.read)", String.format(Locale.ROOT,
+                "%.2f s, %,.0f sign-ins/s, %,.0f MB/s = %.0f %% of the token scan's speed (best of %d)",
+                parse, count / parse, bytes / 1e6 / parse, 100 * scan / parse, runs), ">= 50 % of the token scan");
+
+        // (c) end to end import into a fresh store, (d) peak heap
+        for (String suffix : new String[] {"", "-wal", "-shm"}) {
+            Files.deleteIfExists(Path.of(db + suffix));
+        }
+        SqliteSignInStore store = StoreAccess.open(db);
+        System.gc();
+        HeapWatch heap = new HeapWatch();
+        long gcCount0 = gcCount();
+        long gcTime0 = gcTime();
+        List<SignIn> batch = new ArrayList<>(BATCH);
+        long[] stored = {0};
+        long[] inStore = {0};
+        long t0 = System.nanoTime();
+        ReadReport report = reader.read(file, false, s -> {
+            batch.add(s);
+            if (batch.size() == BATCH) {
+                inStore[0] += flush(store, batch, stored);
+            }
+        });
+        inStore[0] += flush(store, batch, stored);
+        double imp = seconds(t0);
+        heap.stop();
+        long gcs = gcCount() - gcCount0;
+        long gcMs = gcTime() - gcTime0;
+        long dbBytes = size(db);
+        long walBytes = size(Path.of(db + "-wal"));
+        long rows = store.size();
+        StoreAccess.close(store);
+        long closedBytes = size(db) + size(Path.of(db + "-wal"));
+        line("(c) import end to end (read + store, batches of 5,000)", String.format(Locale.ROOT,
+                "%,d sign-ins in %.1f s = %,.0f sign-ins/s (%.1f s = %.0f %% inside SignInStore.store)",
+                report.read(), imp, report.read() / imp, inStore[0] / 1e9, 100.0 * inStore[0] / 1e9 / imp),
+                ">= 30,000 sign-ins/s");
+        line("(c) store size", String.format(Locale.ROOT,
+                "%,.1f MB db + %,.1f MB wal for %,d rows = %,.0f bytes/sign-in = %,.2f GB per million "
+                        + "(%,.1f MB after close/checkpoint)",
+                dbBytes / 1e6, walBytes / 1e6, rows, (double) (dbBytes + walBytes) / rows,
+                (double) (dbBytes + walBytes) / rows * 1e6 / 1e9, closedBytes / 1e6), "<= 1 GB per million");
+        line("(d) peak heap used during import", String.format(Locale.ROOT,
+                "%,.0f MB sampled max, %,.0f MB sum of heap pools' peaks, under -Xmx %,d MB: survived "
+                        + "(%d GCs, %,d ms in GC)",
+                heap.max() / 1e6, heap.poolPeaks() / 1e6, rt.maxMemory() >> 20, gcs, gcMs),
+                "none in §10 for import; bounded memory, run under -Xmx512m");
+
+        breakdown(reader, file, 50_000);
+    }
+
+    private static long flush(SqliteSignInStore store, List<SignIn> batch, long[] stored) {
+        if (batch.isEmpty()) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        StoreResult r = store.store(batch);
+        stored[0] += r.stored();
+        batch.clear();
+        return System.nanoTime() - t0;
+    }
+
+    /** Times the store's CPU work per record (what store() does before SQLite sees the row). */
+    private static void breakdown(FileSignInReader reader, Path file, int n) throws IOException, SignInReadException {
+        List<SignIn> sample = new ArrayList<>(n);
+        try {
+            reader.read(file, false, s -> {
+                sample.add(s);
+                if (sample.size() == n) {
+                    throw new Enough();
+                }
+            });
+        } catch (Enough e) {
+            // stop early
+        }
+        long sink = 0;
+        double best = Double.MAX_VALUE;
+        double toJsonBest = Double.MAX_VALUE;
+        long bodyBytes = 0;
+        long rawBytes = 0;
+        long rawChars = 0;
+        for (int run = 0; run < 3; run++) {
+            long t0 = System.nanoTime();
+            long tj = 0;
+            bodyBytes = 0;
+            rawBytes = 0;
+            rawChars = 0;
+            for (SignIn s : sample) {
+                long a = System.nanoTime();
+                String body = GraphJson.toJson(s);
+                tj += System.nanoTime() - a;
+                byte[] b = StoreAccess.deflate(body);
+                byte[] r = StoreAccess.deflate(s.raw());
+                bodyBytes += b.length;
+                rawBytes += r.length;
+                rawChars += s.raw().length();
+                sink += b.length + r.length;
+            }
+            best = Math.min(best, seconds(t0));
+            toJsonBest = Math.min(toJsonBest, tj / 1e9);
+        }
+        int m = sample.size();
+        line("    analysis: store CPU work per sign-in", String.format(Locale.ROOT,
+                "%.1f µs (GraphJson.toJson %.1f µs + deflate body and raw %.1f µs) = %,.0f sign-ins/s ceiling "
+                        + "before SQLite; deflated body %,.0f B + raw %,.0f B (raw JSON %,.0f chars)",
+                best / m * 1e6, toJsonBest / m * 1e6, (best - toJsonBest) / m * 1e6, m / best,
+                (double) bodyBytes / m, (double) rawBytes / m, (double) rawChars / m), null);
+        if (sink == 42) {
+            System.out.println();
+        }
+    }
+
+    /** Stops a read early. */
+    private static final class Enough extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Enough() {
+            super(null, null, false, false);
+        }
+    }
+
+    static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static long size(Path p) throws IOException {
+        return Files.exists(p) ? Files.size(p) : 0;
+    }
+
+    private static long gcCount() {
+        long n = 0;
+        for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, g.getCollectionCount());
+        }
+        return n;
+    }
+
+    private static long gcTime() {
+        long n = 0;
+        for (GarbageCollectorMXBean g : ManagementFactory.getGarbageCollectorMXBeans()) {
+            n += Math.max(0, g.getCollectionTime());
+        }
+        return n;
+    }
+
+    /** One figure per line, with its DESIGN §10 target beside it. */
+    static void line(String what, String figure, String target) {
+        System.out.printf(Locale.ROOT, "%-56s %s%s%n", what + ":", figure, target == null ? "" : "   [target " + target + "]");
+        System.out.flush();
+    }
+
+    /** Peak heap: the heap pools' peak usage since start, and a sampler of used heap every 5 ms. */
+    static final class HeapWatch {
+        private final AtomicLong max = new AtomicLong();
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        HeapWatch() {
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP) {
+                    p.resetPeakUsage();
+                }
+            }
+            sampler = new Thread(() -> {
+                var mem = ManagementFactory.getMemoryMXBean();
+                while (running) {
+                    max.accumulateAndGet(mem.getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(5);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        void stop() throws InterruptedException {
+            running = false;
+            sampler.join();
+        }
+
+        long max() {
+            return max.get();
+        }
+
+        /** Sum of each heap pool's own peak (an upper bound: the pools need not peak together). */
+        long poolPeaks() {
+            long sum = 0;
+            for (MemoryPoolMXBean p : ManagementFactory.getMemoryPoolMXBeans()) {
+                if (p.getType() == MemoryType.HEAP && p.getPeakUsage() != null) {
+                    sum += p.getPeakUsage().getUsed();
+                }
+            }
+            return sum;
+        }
+    }
+}

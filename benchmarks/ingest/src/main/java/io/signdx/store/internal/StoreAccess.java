@@ -1,0 +1,32 @@
+package io.signdx.store.internal;
+
+import java.nio.file.Path;
+
+/**
+ * Benchmark-only access to the store's package-private constructor and close method. It lives in the
+ * store's package on the benchmark's plain class path (never in the product); no reflection needed.
+ */
+public final class StoreAccess {
+    private StoreAccess() {
+    }
+
+    /** Opens (creating if need be) a store on this database file, as the product does on data/signins.db. */
+    public static SqliteSignInStore open(Path file) {
+        return new SqliteSignInStore(file);
+    }
+
+    /** Closes its connections (SQLite checkpoints the WAL into the database file on the last close). */
+    public static void close(SqliteSignInStore store) {
+        store.close();
+    }
+
+    /** The store's record compression, to time it on its own. */
+    public static byte[] deflate(String text) {
+        return SqliteSignInStore.deflate(text);
+    }
+
+    /** The store's decompression, to time it on its own. */
+    public static String inflate(byte[] data) {
+        return SqliteSignInStore.inflate(data);
+    }
+}
