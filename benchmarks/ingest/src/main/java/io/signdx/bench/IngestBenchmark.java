@@ -7,13 +7,14 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
 
 import io.signdx.api.ingest.ReadReport;
 import io.signdx.api.ingest.SignInReadException;
@@ -23,6 +24,9 @@ import io.signdx.source.file.graph.GraphJson;
 import io.signdx.source.file.internal.FileSignInReader;
 import io.signdx.store.internal.SqliteSignInStore;
 import io.signdx.store.internal.StoreAccess;
+
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 
 /**
  * Import benchmark (DESIGN §10), whole-process, JVM-internal timing; prints figures, asserts nothing:
@@ -59,19 +63,9 @@ public final class IngestBenchmark {
                 bytes / 1e6, rt.maxMemory() >> 20, rt.availableProcessors(), System.getProperty("java.version")), null);
 
         // (a) raw Jackson token scan
-        JsonFactory json = new JsonFactory();
-        double scan = Double.MAX_VALUE;
-        long tokens = 0;
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            tokens = 0;
-            try (JsonParser p = json.createParser(file.toFile())) {
-                while (p.nextToken() != null) {
-                    tokens++;
-                }
-            }
-            scan = Math.min(scan, seconds(t0));
-        }
+        double[] scanned = TokenScan.scan(file, runs);
+        double scan = scanned[0];
+        long tokens = (long) scanned[1];
         line("(a) raw Jackson token scan", String.format(Locale.ROOT, "%.2f s, %,.0f MB/s (%,d tokens, best of %d)",
                 scan, bytes / 1e6 / scan, tokens, runs), "the reference for (b) and for summary");
 
@@ -137,7 +131,49 @@ public final class IngestBenchmark {
                 heap.max() / 1e6, heap.poolPeaks() / 1e6, rt.maxMemory() >> 20, gcs, gcMs),
                 "none in §10 for import; bounded memory, run under -Xmx512m");
 
+        layout(db, rows);
         breakdown(reader, file, 50_000);
+    }
+
+    /** Where the store's bytes are: SQLite's dbstat table (every page, after the checkpoint). */
+    private static void layout(Path db, long rows) {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        SQLiteDataSource ds = new SQLiteDataSource(config);
+        ds.setUrl("jdbc:sqlite:" + db.toAbsolutePath());
+        long tablePages = 0;
+        long tableBytes = 0;
+        long payload = 0;
+        long unused = 0;
+        long indexBytes = 0;
+        int indexes = 0;
+        long pageSize = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
+            try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
+                pageSize = rs.next() ? rs.getLong(1) : 0;
+            }
+            try (ResultSet rs = st.executeQuery("SELECT name, count(*), sum(pgsize), sum(payload), sum(unused) "
+                    + "FROM dbstat GROUP BY name")) {
+                while (rs.next()) {
+                    if (rs.getString(1).equals("signins")) {
+                        tablePages = rs.getLong(2);
+                        tableBytes = rs.getLong(3);
+                        payload = rs.getLong(4);
+                        unused = rs.getLong(5);
+                    } else if (!rs.getString(1).equals("sqlite_schema")) {
+                        indexes++;
+                        indexBytes += rs.getLong(3);
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            line("    analysis: store layout", "dbstat not available: " + e.getMessage(), null);
+            return;
+        }
+        line("    analysis: store layout (SQLite dbstat)", String.format(Locale.ROOT,
+                "table %,.0f B/sign-in (%.2f rows per %,d-byte page; payload %,.0f B, unused %,.0f B), %d indexes "
+                        + "%,.0f B/sign-in", (double) tableBytes / rows, (double) rows / tablePages, pageSize,
+                (double) payload / rows, (double) unused / rows, indexes, (double) indexBytes / rows), null);
     }
 
     private static long flush(SqliteSignInStore store, List<SignIn> batch, long[] stored) {

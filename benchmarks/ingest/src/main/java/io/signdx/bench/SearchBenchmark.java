@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.source.Page;
 import io.signdx.api.source.SignInQuery;
+import io.signdx.source.file.graph.GraphJson;
 import io.signdx.store.internal.SqliteSignInStore;
 import io.signdx.store.internal.StoreAccess;
 
@@ -106,6 +107,7 @@ public final class SearchBenchmark {
                     }
                     IngestBenchmark.line("    analysis: query plan", plan.toString(), null);
                 }
+                decodeCost(c);
                 // count by error code: one GROUP BY over every row
                 double best = Double.MAX_VALUE;
                 int codes = 0;
@@ -134,6 +136,42 @@ public final class SearchBenchmark {
                     "%.1f ms, %,d sign-ins (best of 3)", best * 1e3, hits), null);
         } finally {
             StoreAccess.close(store);
+        }
+    }
+
+    /** What query() does per returned row after SQLite: inflate body and raw, GraphJson.fromJson. */
+    private static void decodeCost(Connection c) throws SQLException {
+        List<byte[][]> rows = new ArrayList<>();
+        try (Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT body, raw FROM signins ORDER BY random() LIMIT 2000")) {
+            while (rs.next()) {
+                rows.add(new byte[][] {rs.getBytes(1), rs.getBytes(2)});
+            }
+        }
+        double inflateBest = Double.MAX_VALUE;
+        double mapBest = Double.MAX_VALUE;
+        long sink = 0;
+        for (int run = 0; run < 5; run++) {
+            long inflate = 0;
+            long map = 0;
+            for (byte[][] r : rows) {
+                long t0 = System.nanoTime();
+                String body = StoreAccess.inflate(r[0]);
+                String raw = r[1] == null ? null : StoreAccess.inflate(r[1]);
+                long t1 = System.nanoTime();
+                SignIn s = GraphJson.fromJson(body, raw, "store");
+                map += System.nanoTime() - t1;
+                inflate += t1 - t0;
+                sink += s.errorCode();
+            }
+            inflateBest = Math.min(inflateBest, inflate / 1e3 / rows.size());
+            mapBest = Math.min(mapBest, map / 1e3 / rows.size());
+        }
+        IngestBenchmark.line("    analysis: decoding one returned row", String.format(Locale.ROOT,
+                "%.1f µs (inflate body + raw %.1f µs, GraphJson.fromJson %.1f µs) → %.1f ms for a page of 100",
+                inflateBest + mapBest, inflateBest, mapBest, (inflateBest + mapBest) * 100 / 1e3), null);
+        if (sink == 42) {
+            System.out.println();
         }
     }
 

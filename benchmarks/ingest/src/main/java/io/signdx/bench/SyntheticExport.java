@@ -23,7 +23,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * Writes a synthetic Microsoft Graph <b>beta</b> {@code auditLogs/signIns} list response of any size, streamed
  * with Jackson's {@link JsonGenerator} (constant memory, whatever the count):
  *
- * <pre>java -cp … io.signdx.bench.SyntheticExport OUT.json[.gz] COUNT [SEED]</pre>
+ * <pre>java -cp … io.signdx.bench.SyntheticExport OUT.json[.gz] COUNT [SEED [PART]]</pre>
  *
  * <p>The records look like real beta sign-ins (≈ 1.5–3 KB each, compact JSON): status, location with
  * geoCoordinates, deviceDetail, 0–5 applied Conditional Access policies with conditionsSatisfied /
@@ -31,7 +31,9 @@ import com.fasterxml.jackson.core.JsonGenerator;
  * agent, signInEventTypes, processing details and the many empty/null properties Graph always returns. They
  * span a 7-day window (newest first, as Graph lists them) over ≈ 2,000 users, 50 applications and 500 IP
  * addresses, with a realistic mix of error codes (mostly 0). The output depends only on COUNT and SEED.
- * A benchmark input generator, not a test fixture.
+ * PART (default 0) draws other sign-ins of the same tenant (same users, apps, addresses and week), so
+ * that several files can be imported into one store without duplicates. A benchmark input generator, not a
+ * test fixture.
  */
 public final class SyntheticExport {
     static final Instant END = Instant.parse("2025-11-15T00:00:00Z");
@@ -176,9 +178,10 @@ public final class SyntheticExport {
     private final String[] resourceIds = new String[8];
     private final int errorWeightTotal;
 
-    SyntheticExport(long seed) {
+    SyntheticExport(long seed, long part) {
         world = new SplittableRandom(seed);
-        rnd = world.split();
+        SplittableRandom records = world.split();
+        rnd = part == 0 ? records : new SplittableRandom(seed ^ part * 0x9E3779B97F4A7C15L);
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < USERS; i++) {
             String first = FIRST[world.nextInt(FIRST.length)];
@@ -238,15 +241,16 @@ public final class SyntheticExport {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: SyntheticExport OUT.json[.gz] COUNT [SEED]");
+        if (args.length < 2 || args.length > 4) {
+            System.err.println("usage: SyntheticExport OUT.json[.gz] COUNT [SEED [PART]]");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
         long count = Long.parseLong(args[1].replace("_", "").replace(",", ""));
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42L;
+        long part = args.length > 3 ? Long.parseLong(args[3]) : 0L;
         long t0 = System.nanoTime();
-        new SyntheticExport(seed).write(out, count);
+        new SyntheticExport(seed, part).write(out, count);
         double s = (System.nanoTime() - t0) / 1e9;
         long size = Files.size(out);
         System.out.printf(Locale.ROOT, "%s: %,d sign-ins, %,.1f MB, in %.1f s%n", out, count, size / 1e6, s);
@@ -312,7 +316,7 @@ public final class SyntheticExport {
         int dev = rnd.nextInt(100) < 85 ? userDevice[u] : rnd.nextInt(DEVICES.length);
         boolean ownDevice = dev == userDevice[u] && !userDeviceIds[u].isEmpty();
         boolean interactive = code != 0 || rnd.nextInt(100) < 35;
-        boolean mfa = code == 0 && rnd.nextInt(100) < 45 || code == 500121 || code == 50158;
+        boolean mfa = code == 0 && interactive && rnd.nextInt(100) < 60 || code == 500121 || code == 50158;
         int risk = rnd.nextInt(1000);
         String riskLevel = risk < 960 ? "none" : risk < 985 ? "low" : risk < 995 ? "medium" : "high";
         String requestId = uuid(rnd);
@@ -337,7 +341,6 @@ public final class SyntheticExport {
         g.writeStringField("appId", appIds[a]);
         g.writeStringField("appDisplayName", (String) APPS[a][0]);
         g.writeStringField("ipAddress", ips[ip]);
-        g.writeStringField("ipAddressFromResourceProvider", "");
         g.writeStringField("clientAppUsed", clientApp);
         g.writeStringField("userAgent", DEVICES[dev][2]);
         g.writeStringField("correlationId", uuid(rnd));
@@ -354,11 +357,6 @@ public final class SyntheticExport {
         g.writeStringField("riskLevelAggregated", riskLevel);
         g.writeStringField("riskLevelDuringSignIn", riskLevel);
         g.writeStringField("riskState", riskLevel.equals("none") ? "none" : "atRisk");
-        g.writeArrayFieldStart("riskEventTypes");
-        if (!riskLevel.equals("none")) {
-            g.writeString(risk % 2 == 0 ? "unfamiliarFeatures" : "anonymizedIPAddress");
-        }
-        g.writeEndArray();
         g.writeArrayFieldStart("riskEventTypes_v2");
         if (!riskLevel.equals("none")) {
             g.writeString(risk % 2 == 0 ? "unfamiliarFeatures" : "anonymizedIPAddress");
@@ -366,7 +364,6 @@ public final class SyntheticExport {
         g.writeEndArray();
         g.writeStringField("resourceDisplayName", resourceName);
         g.writeStringField("resourceId", resourceId);
-        g.writeStringField("resourceServicePrincipalId", resourceId);
         g.writeStringField("resourceTenantId", TENANT);
         g.writeStringField("homeTenantId", guest[u] ? "0b3c1a2d-7e8f-4a5b-9c6d-1e2f3a4b5c6d" : TENANT);
         g.writeStringField("homeTenantName", "");
@@ -379,32 +376,23 @@ public final class SyntheticExport {
         g.writeStringField("authenticationRequirement", mfa || code == 50074 || code == 50076
                 ? "multiFactorAuthentication" : "singleFactorAuthentication");
         g.writeStringField("signInIdentifier", upns[u]);
-        g.writeStringField("signInIdentifierType", "userPrincipalName");
-        g.writeNullField("servicePrincipalName");
         g.writeArrayFieldStart("signInEventTypes");
         g.writeString(interactive ? "interactiveUser" : "nonInteractiveUser");
         g.writeEndArray();
         g.writeStringField("servicePrincipalId", "");
-        g.writeStringField("federatedCredentialId", "");
         g.writeStringField("userType", guest[u] ? "guest" : "member");
         g.writeBooleanField("flaggedForReview", rnd.nextInt(5000) == 0);
         g.writeBooleanField("isTenantRestricted", false);
         g.writeNumberField("autonomousSystemNumber", ipAsn[ip]);
         g.writeStringField("crossTenantAccessType", guest[u] ? "b2bCollaboration" : "none");
-        g.writeStringField("servicePrincipalCredentialKeyId", "");
-        g.writeStringField("servicePrincipalCredentialThumbprint", "");
         g.writeStringField("uniqueTokenIdentifier", token(rnd));
-        g.writeStringField("clientCredentialType", "none");
-        g.writeStringField("appTokenProtectionStatus", "none");
 
         g.writeObjectFieldStart("status");
         g.writeNumberField("errorCode", code);
         g.writeStringField("failureReason", (String) err[2]);
-        if (code == 0) {
-            g.writeNullField("additionalDetails");
-        } else {
-            g.writeStringField("additionalDetails", "MFA requirement satisfied or failed; see the error code "
-                    + code + " for the details.");
+        if (code != 0) {
+            g.writeStringField("additionalDetails", code == 50126 ? "The user didn't enter the right credentials."
+                    : "Follow the error code's troubleshooting steps.");
         }
         g.writeEndObject();
 
@@ -423,27 +411,20 @@ public final class SyntheticExport {
         g.writeStringField("state", (String) city[1]);
         g.writeStringField("countryOrRegion", (String) city[2]);
         g.writeObjectFieldStart("geoCoordinates");
-        g.writeNullField("altitude");
         g.writeNumberField("latitude", (Double) city[3]);
         g.writeNumberField("longitude", (Double) city[4]);
         g.writeEndObject();
         g.writeEndObject();
 
-        g.writeObjectFieldStart("managedServiceIdentity");
-        g.writeStringField("msiType", "none");
-        g.writeNullField("associatedResourceId");
-        g.writeNullField("federatedTokenId");
-        g.writeNullField("federatedTokenIssuer");
-        g.writeEndObject();
-
         policies(g, code, legacy);
 
         g.writeArrayFieldStart("authenticationProcessingDetails");
-        kv(g, "Legacy TLS (TLS 1.0, 1.1, 3DES)", "False");
-        if (rnd.nextBoolean()) {
-            kv(g, "Oauth Scope Info", "[\"openid\",\"profile\",\"offline_access\",\"User.Read\"]");
+        if (interactive) {
+            kv(g, "Is CAE Token", rnd.nextBoolean() ? "True" : "False");
         }
-        kv(g, "Is CAE Token", rnd.nextBoolean() ? "True" : "False");
+        if (rnd.nextInt(100) < 10) {
+            kv(g, "Legacy TLS (TLS 1.0, 1.1, 3DES)", "False");
+        }
         g.writeEndArray();
 
         g.writeArrayFieldStart("networkLocationDetails");
@@ -475,21 +456,20 @@ public final class SyntheticExport {
         g.writeEndArray();
 
         g.writeArrayFieldStart("sessionLifetimePolicies");
-        if (rnd.nextInt(100) < 20) {
+        if (rnd.nextInt(100) < 10) {
             g.writeStartObject();
             g.writeStringField("expirationRequirement", "signInFrequencyPeriodicReauthentication");
             g.writeStringField("detail", "Sign-in frequency periodic reauthentication");
             g.writeEndObject();
         }
         g.writeEndArray();
-        g.writeArrayFieldStart("authenticationContextClassReferences");
-        g.writeEndArray();
         g.writeEndObject();
     }
 
     private void policies(JsonGenerator g, int code, boolean legacy) throws IOException {
         g.writeArrayFieldStart("appliedConditionalAccessPolicies");
-        int n = rnd.nextInt(6); // 0–5
+        int w = rnd.nextInt(100); // 0–5 policies, 1.2 on average
+        int n = w < 35 ? 0 : w < 65 ? 1 : w < 82 ? 2 : w < 92 ? 3 : w < 97 ? 4 : 5;
         if (code == 53003 && n == 0) {
             n = 1;
         }
@@ -538,21 +518,6 @@ public final class SyntheticExport {
                 g.writeStringField("conditionsSatisfied", "application");
                 g.writeStringField("conditionsNotSatisfied", CONDITIONS[1 + rnd.nextInt(CONDITIONS.length - 1)]);
             }
-            g.writeNullField("authenticationStrength");
-            g.writeArrayFieldStart("includeRulesSatisfied");
-            if (applied) {
-                g.writeStartObject();
-                g.writeStringField("conditionalAccessCondition", "application");
-                g.writeStringField("ruleSatisfied", "allApps");
-                g.writeEndObject();
-                g.writeStartObject();
-                g.writeStringField("conditionalAccessCondition", "users");
-                g.writeStringField("ruleSatisfied", "allUsers");
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("excludeRulesSatisfied");
-            g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -575,7 +540,7 @@ public final class SyntheticExport {
                             : failed ? "MFA denied; user declined the authentication"
                                     : code == 0 ? "MFA successfully completed" : "MFA required in Azure AD",
                     "Multifactor authentication");
-            if (code == 0 && rnd.nextInt(100) < 15) {
+            if (code == 0 && rnd.nextInt(100) < 8) {
                 step(g, created.plusSeconds(25), "Windows Hello for Business", "", true,
                         "Satisfied by Windows Hello for Business", "Multifactor authentication");
             }
@@ -592,8 +557,6 @@ public final class SyntheticExport {
         g.writeBooleanField("succeeded", ok);
         g.writeStringField("authenticationStepResultDetail", result);
         g.writeStringField("authenticationStepRequirement", requirement);
-        g.writeStringField("StatusSequence", ok ? "0" : "1");
-        g.writeNumberField("RequestSequence", ok ? 1 : 0);
         g.writeEndObject();
     }
 

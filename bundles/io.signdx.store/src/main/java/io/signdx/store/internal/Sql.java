@@ -33,7 +33,10 @@ record Sql(String where, List<Object> params) {
             params.add(lower(q.correlationId()));
         }
         if (q.requestId() != null) {
-            clauses.add("request_id = ?");
+            // the unique key starts with the request id: a range on it finds the request without an index of its own
+            clauses.add("uid >= ? AND uid < ? AND request_id = ?");
+            params.add(lower(q.requestId()) + "|");
+            params.add(lower(q.requestId()) + "}");
             params.add(lower(q.requestId()));
         }
         if (q.from() != null) {

@@ -61,7 +61,6 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             CREATE INDEX IF NOT EXISTS signins_app_id ON signins(app_id, created);
             CREATE INDEX IF NOT EXISTS signins_app_name ON signins(app_name, created);
             CREATE INDEX IF NOT EXISTS signins_correlation ON signins(correlation_id);
-            CREATE INDEX IF NOT EXISTS signins_request ON signins(request_id);
             CREATE INDEX IF NOT EXISTS signins_created ON signins(created);
             CREATE INDEX IF NOT EXISTS signins_error ON signins(error_code, created);
             CREATE INDEX IF NOT EXISTS signins_flagged ON signins(flagged, created);
@@ -174,7 +173,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     static String uid(SignIn s) {
         long created = s.createdDateTime() == null ? 0 : s.createdDateTime().toEpochMilli();
         if (s.id() != null) {
-            return s.id() + "|" + created;
+            return lower(s.id()) + "|" + created;
         }
         return "sha:" + Integer.toHexString(GraphJson.toJson(s).hashCode()) + "|" + created;
     }
@@ -233,6 +232,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     static byte[] deflate(String text) {
         Deflater d = new Deflater(Deflater.BEST_SPEED);
         try {
+            d.setDictionary(Dictionary.BYTES);
             d.setInput(text.getBytes(StandardCharsets.UTF_8));
             d.finish();
             ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() / 3 + 16);
@@ -254,7 +254,11 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             byte[] buf = new byte[8192];
             while (!in.finished()) {
                 int n = in.inflate(buf);
-                if (n == 0 && (in.needsInput() || in.needsDictionary())) {
+                if (n == 0 && in.needsDictionary()) {
+                    in.setDictionary(Dictionary.BYTES);
+                    continue;
+                }
+                if (n == 0 && in.needsInput()) {
                     throw new IllegalStateException("a stored sign-in is truncated");
                 }
                 out.write(buf, 0, n);
