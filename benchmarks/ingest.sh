@@ -103,7 +103,7 @@ run_summary 256m
 if [ "$summary_ok" = yes ]; then
   say "signdx summary --input, whole process, -Xmx256m:        $summary_s s, peak RSS $summary_rss; heap <= 256 MB: survived   [target heap <= 256 MB]"
 else
-  say "signdx summary --input, whole process, -Xmx256m:        FAILED after $summary_s s: $(grep -m1 -oE '[A-Za-z.]*(Error|Exception)[^"]*' "$tmp/summary.err" | head -c 120)   [target heap <= 256 MB]"
+  say "signdx summary --input, whole process, -Xmx256m:        FAILED after $summary_s s: $(grep -oE '(java\.[a-z.]+\.)?[A-Za-z]+(Error|Exception)(: [^"]*)?' "$tmp/summary.err" | head -1 | cut -c1-120)   [target heap <= 256 MB]"
   run_summary 1g
   say "signdx summary --input, rerun with -Xmx1g:               $summary_s s, peak RSS $summary_rss$( [ "$summary_ok" = yes ] || echo ", FAILED too")"
 fi

@@ -17,10 +17,8 @@ import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.signdx.api.ingest.ReadReport;
-import io.signdx.api.ingest.SignInReadException;
 import io.signdx.api.ingest.StoreResult;
 import io.signdx.api.model.SignIn;
-import io.signdx.source.file.graph.GraphJson;
 import io.signdx.source.file.internal.FileSignInReader;
 import io.signdx.store.internal.SqliteSignInStore;
 import io.signdx.store.internal.StoreAccess;
@@ -40,8 +38,8 @@ import org.sqlite.SQLiteDataSource;
  * store at DBFILE; rate, store size (db + -wal) and bytes per sign-in;</li>
  * <li>peak heap used during the import (heap pools' peak usage and a 5 ms sampler) under the JVM's -Xmx.</li>
  * </ol>
- * Then, to explain where import time goes, it times the store's per-record CPU work (GraphJson.toJson + the
- * two deflates) on the first 50,000 sign-ins outside SQLite.
+ * Then, to explain where import time goes, the store's time per sign-in early and late in the import, and
+ * where the store's bytes are (SQLite's dbstat: table payload, unused page space, indexes).
  */
 public final class IngestBenchmark {
     static final int BATCH = 5000;
@@ -99,11 +97,14 @@ public final class IngestBenchmark {
         List<SignIn> batch = new ArrayList<>(BATCH);
         long[] stored = {0};
         long[] inStore = {0};
+        List<Long> batchNanos = new ArrayList<>();
         long t0 = System.nanoTime();
         ReadReport report = reader.read(file, false, s -> {
             batch.add(s);
             if (batch.size() == BATCH) {
-                inStore[0] += flush(store, batch, stored);
+                long ns = flush(store, batch, stored);
+                inStore[0] += ns;
+                batchNanos.add(ns);
             }
         });
         inStore[0] += flush(store, batch, stored);
@@ -131,8 +132,11 @@ public final class IngestBenchmark {
                 heap.max() / 1e6, heap.poolPeaks() / 1e6, rt.maxMemory() >> 20, gcs, gcMs),
                 "none in §10 for import; bounded memory, run under -Xmx512m");
 
+        line("    analysis: SignInStore.store time per sign-in", String.format(Locale.ROOT,
+                "%,.0f µs in the first 10 %% of batches, %,.0f µs in the last 10 %% (store growing from 0 to %,d rows)",
+                perRow(batchNanos, 0, batchNanos.size() / 10), perRow(batchNanos, batchNanos.size() * 9 / 10,
+                        batchNanos.size()), rows), null);
         layout(db, rows);
-        breakdown(reader, file, 50_000);
     }
 
     /** Where the store's bytes are: SQLite's dbstat table (every page, after the checkpoint). */
@@ -187,63 +191,16 @@ public final class IngestBenchmark {
         return System.nanoTime() - t0;
     }
 
-    /** Times the store's CPU work per record (what store() does before SQLite sees the row). */
-    private static void breakdown(FileSignInReader reader, Path file, int n) throws IOException, SignInReadException {
-        List<SignIn> sample = new ArrayList<>(n);
-        try {
-            reader.read(file, false, s -> {
-                sample.add(s);
-                if (sample.size() == n) {
-                    throw new Enough();
-                }
-            });
-        } catch (Enough e) {
-            // stop early
+    /** Mean µs per sign-in of full batches [from, to). */
+    private static double perRow(List<Long> nanos, int from, int to) {
+        if (to <= from) {
+            return Double.NaN;
         }
-        long sink = 0;
-        double best = Double.MAX_VALUE;
-        double toJsonBest = Double.MAX_VALUE;
-        long bodyBytes = 0;
-        long rawBytes = 0;
-        long rawChars = 0;
-        for (int run = 0; run < 3; run++) {
-            long t0 = System.nanoTime();
-            long tj = 0;
-            bodyBytes = 0;
-            rawBytes = 0;
-            rawChars = 0;
-            for (SignIn s : sample) {
-                long a = System.nanoTime();
-                String body = GraphJson.toJson(s);
-                tj += System.nanoTime() - a;
-                byte[] b = StoreAccess.deflate(body);
-                byte[] r = StoreAccess.deflate(s.raw());
-                bodyBytes += b.length;
-                rawBytes += r.length;
-                rawChars += s.raw().length();
-                sink += b.length + r.length;
-            }
-            best = Math.min(best, seconds(t0));
-            toJsonBest = Math.min(toJsonBest, tj / 1e9);
+        long sum = 0;
+        for (int i = from; i < to; i++) {
+            sum += nanos.get(i);
         }
-        int m = sample.size();
-        line("    analysis: store CPU work per sign-in", String.format(Locale.ROOT,
-                "%.1f µs (GraphJson.toJson %.1f µs + deflate body and raw %.1f µs) = %,.0f sign-ins/s ceiling "
-                        + "before SQLite; deflated body %,.0f B + raw %,.0f B (raw JSON %,.0f chars)",
-                best / m * 1e6, toJsonBest / m * 1e6, (best - toJsonBest) / m * 1e6, m / best,
-                (double) bodyBytes / m, (double) rawBytes / m, (double) rawChars / m), null);
-        if (sink == 42) {
-            System.out.println();
-        }
-    }
-
-    /** Stops a read early. */
-    private static final class Enough extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Enough() {
-            super(null, null, false, false);
-        }
+        return sum / 1e3 / ((to - from) * (double) BATCH);
     }
 
     static double seconds(long t0) {

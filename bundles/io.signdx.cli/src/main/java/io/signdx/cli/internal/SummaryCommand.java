@@ -39,7 +39,8 @@ import org.osgi.service.component.annotations.Reference;
         "signdx.command.summary=count sign-ins by scenario, error code, app, user and client app [--input FILE...]"})
 public final class SummaryCommand extends Command {
     static final List<String> DIMENSIONS = List.of("scenario", "errorCode", "app", "user", "clientApp");
-    private static final int CHUNK = 50_000;
+    /** Sign-ins diagnosed together: bounded so that summary stays within a small heap (raw records are big). */
+    private static final int CHUNK = 10_000;
 
     private final SignInReader reader;
     private final DiagnosisService engine;
