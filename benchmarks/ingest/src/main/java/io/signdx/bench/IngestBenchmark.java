@@ -132,10 +132,13 @@ public final class IngestBenchmark {
                 heap.max() / 1e6, heap.poolPeaks() / 1e6, rt.maxMemory() >> 20, gcs, gcMs),
                 "none in §10 for import; bounded memory, run under -Xmx512m");
 
-        line("    analysis: SignInStore.store time per sign-in", String.format(Locale.ROOT,
-                "%,.0f µs in the first 10 %% of batches, %,.0f µs in the last 10 %% (store growing from 0 to %,d rows)",
-                perRow(batchNanos, 0, batchNanos.size() / 10), perRow(batchNanos, batchNanos.size() * 9 / 10,
-                        batchNanos.size()), rows), null);
+        if (batchNanos.size() >= 2) {
+            int tenth = Math.max(1, batchNanos.size() / 10);
+            line("    analysis: SignInStore.store time per sign-in", String.format(Locale.ROOT,
+                    "%,.0f µs in the first %d batches, %,.0f µs in the last %d (store growing from 0 to %,d rows)",
+                    perRow(batchNanos, 0, tenth), tenth, perRow(batchNanos, batchNanos.size() - tenth,
+                            batchNanos.size()), tenth, rows), null);
+        }
         layout(db, rows);
     }
 

@@ -87,18 +87,20 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
             // NORMAL in WAL mode: a commit survives a process crash; only an OS crash may lose the last ones
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(10_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            // a sign-in row is 1-3 KB: with 4 KB pages most pages held one row and a quarter of each stayed empty
-            config.setPageSize(8192);
             source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
             writer = source.getConnection();
             reader = source.getConnection();
             try (Statement s = writer.createStatement()) {
+                // A sign-in row is 1-3 KB: with 4 KB pages most pages held one row and a quarter of each stayed
+                // empty. The page size only takes effect on a new file and before it switches to WAL, which
+                // is why both are set here, in this order, rather than in the connection configuration.
+                s.execute("PRAGMA page_size=8192");
+                s.execute("PRAGMA journal_mode=WAL");
                 s.executeUpdate(SCHEMA);
             }
         } catch (SQLException | IOException e) {

@@ -126,6 +126,22 @@ class SqliteSignInStoreTest {
     }
 
     @Test
+    void aNewStoreIsInWalModeWithLargePages() throws Exception {
+        store.store(sample(10, 8));
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/signins.db"));
+                java.sql.Statement s = c.createStatement()) {
+            try (java.sql.ResultSet rs = s.executeQuery("PRAGMA page_size")) {
+                rs.next();
+                assertEquals(8192, rs.getInt(1));
+            }
+            try (java.sql.ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+                rs.next();
+                assertEquals("wal", rs.getString(1));
+            }
+        }
+    }
+
+    @Test
     void anotherProcessMayWriteTheSameFile() {
         store.store(sample(100, 6));
         SqliteSignInStore second = new SqliteSignInStore(dir.resolve("data/signins.db"));
