@@ -25,7 +25,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardFilterPat
  * site (a browser replays cached Basic credentials cross-site, so Origin and Sec-Fetch-Site are checked;
  * scripts send neither and pass).
  */
-@Component(service = Filter.class)
+@Component(service = Filter.class, immediate = true)
 @HttpWhiteboardFilterPattern("/api/*")
 public final class AuthFilter implements Filter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");

@@ -20,7 +20,7 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
  * {@code GET /api/health}: anonymous readiness check; says nothing about the data. It is registered only
  * once the engine and the modules API are there, so a 200 means scripts can go on at once.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern("/api/health")
 public final class HealthServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;

@@ -18,8 +18,10 @@ import org.osgi.service.servlet.whiteboard.propertytypes.HttpWhiteboardServletPa
 /**
  * {@code GET /api/modules} (reader): bundles and detectors with their health.
  * {@code POST /api/modules/{id}/enable|disable} (operator): switch a detector or bundle.
+ * Immediate, like the other API components: activated when the console bundle starts rather than on the
+ * first request, so that Jetty, which starts beside the bundles, finds them ready when it opens its port.
  */
-@Component(service = Servlet.class)
+@Component(service = Servlet.class, immediate = true)
 @HttpWhiteboardServletPattern({"/api/modules", "/api/modules/*"})
 public final class ModulesServlet extends HttpServlet {
     private static final long serialVersionUID = 1L;
