@@ -20,8 +20,7 @@ final class Shapes {
             "conditionalaccesspolicies", "appliedConditionalAccessPolicies",
             "ipaddress", "ipAddress",
             "resourceidentity", "resourceId",
-            "riskeventtypes_v2", "riskEventTypes_v2",
-            "id", "id");
+            "riskeventtypes_v2", "riskEventTypes_v2");
 
     /** Azure Monitor categories and the sign-in log each stands for. */
     private static final Map<String, String> CATEGORY_EVENT_TYPES = Map.of(
