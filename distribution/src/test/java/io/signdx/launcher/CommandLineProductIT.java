@@ -109,8 +109,13 @@ class CommandLineProductIT {
         JsonNode out = json.readTree(r.out());
         JsonNode first = out.path("diagnoses").get(0);
         assertEquals("1691d37b-8579-43a7-966a-0f35583c1300", first.path("id").asText());
-        assertEquals("error-code.insight", first.path("scenario").asText(), "the catalogue explains 50126");
-        assertTrue(first.path("findings").get(0).path("assessment").asText().length() > 20);
+        assertEquals("credentials.invalid-password", first.path("scenario").asText(), "the credentials bundle owns 50126");
+        JsonNode findings = first.path("findings");
+        assertTrue(findings.get(0).path("assessment").asText().length() > 20);
+        // a single failure with nothing around it: no burst to call a typo, a spray or a stale device
+        assertEquals("unknown", findings.get(0).path("classification").asText());
+        assertEquals("error-code.insight", findings.get(findings.size() - 1).path("scenario").asText(),
+                "the catalogue's explanation stays listed, last");
         assertEquals(50140, out.path("diagnoses").get(1).path("signIn").path("errorCode").asInt());
         assertEquals("Graph beta list response (JSON, 1 page)", out.path("files").get(0).path("format").asText());
 
@@ -140,13 +145,16 @@ class CommandLineProductIT {
                 bad.err());
 
         ProductProcess.Result summary = ProductProcess.run(Map.of(), "--home", home.toString(), "summary", "--format",
-                "json");
+                "json", "--timings");
         assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.err().contains("timings: 2 sign-ins; reading "), summary.err());
         JsonNode counts = json.readTree(summary.out());
         assertEquals(2, counts.path("signIns").asInt());
         assertEquals(1, counts.path("errorCode").path("50126").asInt());
         assertEquals(1, counts.path("errorCode").path("50140").asInt());
-        assertEquals(2, counts.path("scenario").path("error-code.insight").asInt());
+        // the wrong password is the credentials bundle's; the interrupt no scenario claims falls to the catalogue
+        assertEquals(1, counts.path("scenario").path("credentials.invalid-password").asInt());
+        assertEquals(1, counts.path("scenario").path("error-code.insight").asInt());
 
         ProductProcess.Result diagnosis = ProductProcess.run(Map.of(), "--home", home.toString(), "diagnose", "--user",
                 "TESTACCOUNT1@contoso.com", "--format", "json");

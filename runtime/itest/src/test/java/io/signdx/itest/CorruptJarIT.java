@@ -33,8 +33,8 @@ class CorruptJarIT {
             assertEquals(-1, m.bundleId());
             assertTrue(m.problem().startsWith("not a valid jar"), m.problem());
             assertEquals("deploy/broken-detector.jar", m.location());
-            assertEquals("none", engine.diagnose(SignIn.builder().id("x").build(), TenantContext.empty()).scenario(),
-                    "the engine still diagnoses");
+            assertEquals("error-code.insight", engine.diagnose(SignIn.builder().id("x").errorCode(50140).build(),
+                    TenantContext.empty()).scenario(), "the engine still diagnoses");
         } finally {
             Files.delete(bad);
         }

@@ -62,7 +62,8 @@ class HotDeployIT {
         withVersion(examplePartnerJar(), newer, "1.1.0");
         Files.move(newer, deployed, StandardCopyOption.REPLACE_EXISTING);
         Fixtures.await("the example detector runs from version 1.1.0",
-                () -> detector(SCENARIO) != null && "1.1.0".equals(detector(SCENARIO).bundleVersion()));
+                () -> detector(SCENARIO) != null && "1.1.0".equals(detector(SCENARIO).bundleVersion())
+                        && detector(SCENARIO).state() == DetectorState.ACTIVE);
         assertTrue(engine.diagnose(Fixtures.expenseSignIn("after-update"), TenantContext.empty()).has(SCENARIO));
 
         Files.delete(deployed);

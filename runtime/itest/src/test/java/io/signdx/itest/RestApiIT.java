@@ -47,6 +47,8 @@ class RestApiIT {
     void setUp() throws Exception {
         registration = Fixtures.register(ctx, SCENARIO, Fixtures.always(SCENARIO), 0);
         Fixtures.await("the HTTP endpoint is published", () -> endpoint() != null);
+        Fixtures.await("the test detector passed its quick check", () -> modules.detectors().stream()
+                .anyMatch(d -> d.scenario().equals(SCENARIO) && d.state() == io.signdx.api.engine.DetectorState.ACTIVE));
         base = endpoint().replaceAll("/$", "");
     }
 
@@ -104,6 +106,28 @@ class RestApiIT {
         assertEquals(200, post("/api/modules/" + SCENARIO + "/enable", basic("admin", PASSWORD)).statusCode());
         assertEquals("ACTIVE", state());
         assertFalse(modules.detectors().isEmpty());
+    }
+
+    @Test
+    void aDetectorThatFailsTheQuickCheckIsRefusedAndTheApiSaysWhy() throws Exception {
+        // the classic latent bug: every record is assumed to carry a user principal name
+        ScenarioDetector careless = (s, c) -> s.userPrincipalName().endsWith(".example")
+                ? Fixtures.always("itest.careless").detect(s, c) : java.util.List.of();
+        ServiceRegistration<ScenarioDetector> broken = Fixtures.register(ctx, "itest.careless", careless, 0);
+        try {
+            Fixtures.await("the careless detector is refused", () -> modules.detectors().stream()
+                    .anyMatch(d -> d.scenario().equals("itest.careless")
+                            && d.state() == io.signdx.api.engine.DetectorState.REFUSED));
+            JsonNode body = json.readTree(get("/api/modules", basic("admin", PASSWORD)).body());
+            JsonNode listed = find(body.path("detectors"), "itest.careless");
+            assertEquals("REFUSED", listed.path("state").asText());
+            String problem = listed.path("problem").asText();
+            assertTrue(problem.startsWith("failed the conformance quick check: robustness: threw "
+                    + "java.lang.NullPointerException"), problem);
+            assertEquals("ACTIVE", state(), "the other detectors are not affected");
+        } finally {
+            broken.unregister();
+        }
     }
 
     private String state() throws Exception {

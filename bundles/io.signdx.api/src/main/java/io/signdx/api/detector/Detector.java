@@ -9,10 +9,11 @@ import org.osgi.service.component.annotations.ComponentPropertyType;
 
 /**
  * Declares what a {@link ScenarioDetector} component is: the service properties the engine reads.
- * Each element becomes the service property {@code signdx.detector.<element>}.
+ * Each element becomes the service property {@code signdx.detector.<element>}. Kept at run time so
+ * that the test kit's conformance suite can read a detector's declaration from its class.
  */
 @ComponentPropertyType
-@Retention(RetentionPolicy.CLASS)
+@Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface Detector {
     /** Prefix of the service properties. */

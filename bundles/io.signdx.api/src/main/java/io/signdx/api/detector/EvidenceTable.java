@@ -1,6 +1,10 @@
 package io.signdx.api.detector;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+
+import io.signdx.api.model.SignIn;
 
 /**
  * A table of evidence, e.g. per Conditional Access policy: condition, configured value, the sign-in's
@@ -21,5 +25,28 @@ public record EvidenceTable(String title, List<String> columns, List<List<String
                         + columns.size() + " for table '" + title + "'");
             }
         }
+    }
+
+    /** The columns of {@link #ofSignIns}. */
+    public static final List<String> SIGN_IN_COLUMNS = List.of("Time (UTC)", "User", "Application", "IP address",
+            "Location", "Client app", "Operating system", "Error code", "Failure reason");
+
+    /**
+     * A table with one row per sign-in (time, user, app, IP, location, client app, OS, error code,
+     * failure reason), in the given order: the usual evidence that a burst or a pattern is real.
+     */
+    public static EvidenceTable ofSignIns(String title, Collection<SignIn> signIns) {
+        List<List<String>> rows = new ArrayList<>(signIns.size());
+        for (SignIn s : signIns) {
+            rows.add(List.of(s.createdDateTime() == null ? "" : s.createdDateTime().toString(), s.userLabel(),
+                    s.appLabel(), text(s.ipAddress()), s.location().display(), text(s.clientAppUsed()),
+                    text(s.deviceDetail().operatingSystem()), String.valueOf(s.errorCode()),
+                    text(s.status().failureReason())));
+        }
+        return new EvidenceTable(title, SIGN_IN_COLUMNS, rows);
+    }
+
+    private static String text(String value) {
+        return value == null ? "" : value;
     }
 }

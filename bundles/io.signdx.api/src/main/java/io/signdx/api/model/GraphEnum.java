@@ -16,23 +16,7 @@ public interface GraphEnum {
         if (value == null) {
             return unknown;
         }
-        String wanted = normalize(value);
-        for (E e : type.getEnumConstants()) {
-            if (e.graphValue() != null && normalize(e.graphValue()).equals(wanted)) {
-                return e;
-            }
-        }
-        return unknown;
-    }
-
-    private static String normalize(String s) {
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c != ' ' && c != '_' && c != '-') {
-                b.append(Character.toLowerCase(c));
-            }
-        }
-        return b.toString();
+        E e = type.cast(GraphEnumIndex.lookup(type, value));
+        return e == null ? unknown : e;
     }
 }

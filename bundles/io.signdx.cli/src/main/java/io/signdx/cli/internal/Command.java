@@ -34,6 +34,10 @@ abstract class Command implements java.util.function.ToIntFunction<String[]> {
         return out;
     }
 
+    PrintStream err() {
+        return err;
+    }
+
     @Override
     public final int applyAsInt(String[] args) {
         if (java.util.Arrays.asList(args).contains("--help")) {

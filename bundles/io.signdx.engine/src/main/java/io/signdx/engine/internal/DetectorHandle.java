@@ -1,23 +1,20 @@
 package io.signdx.engine.internal;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
 
-import io.signdx.api.detector.Detector;
 import io.signdx.api.detector.ScenarioDetector;
 import io.signdx.api.engine.DetectorInfo;
 import io.signdx.api.engine.DetectorState;
+import io.signdx.conformance.Declaration;
 
 /**
  * One registered detector: its declaration (read once from the service properties), the service
  * object, and its health counters. Counters are updated from many worker threads.
  */
 final class DetectorHandle {
-    /** Lower-case dotted ids: {@code ca.blocked}, {@code error-code.insight}, {@code partner.acme.x-y}. */
-    static final Pattern SCENARIO_ID = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
-
     final long serviceId;
     final ScenarioDetector detector;
     final String scenario;
@@ -28,7 +25,11 @@ final class DetectorHandle {
     final int[] errorCodes;
     final int specificity;
     final long budgetMillis;
-    final String refusal;
+    final Declaration declaration;
+    /** Why the detector is not activated: its declaration, a duplicate id, or the quick check. */
+    private volatile String refusal;
+    /** True until the conformance quick check has passed or failed. */
+    private volatile boolean checking;
 
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -41,41 +42,36 @@ final class DetectorHandle {
             String bundleVersion, String duplicateOf) {
         this.serviceId = serviceId;
         this.detector = detector;
-        this.scenario = text(props.get(Detector.SCENARIO));
-        this.family = text(props.get(Detector.FAMILY));
-        this.title = text(props.get(Detector.TITLE));
+        this.declaration = Declaration.of(props);
+        this.scenario = declaration.scenario();
+        this.family = declaration.family();
+        this.title = declaration.title();
         this.bundleSymbolicName = bundleSymbolicName;
         this.bundleVersion = bundleVersion;
-        this.errorCodes = ints(props.get(Detector.ERROR_CODES));
-        this.specificity = number(props.get(Detector.SPECIFICITY), 50);
-        this.budgetMillis = number(props.get(Detector.TIME_BUDGET_MILLIS), 0);
-        this.refusal = validate(duplicateOf);
-    }
-
-    private String validate(String duplicateOf) {
-        if (scenario.isEmpty()) {
-            return "no scenario id declared (use @Detector on the component)";
-        }
-        if (!SCENARIO_ID.matcher(scenario).matches()) {
-            return "scenario id '" + scenario + "' is not lower-case dotted (e.g. partner.vendor.name)";
-        }
-        if (family.isEmpty()) {
-            return "no family declared";
-        }
-        if (title.isEmpty()) {
-            return "no title declared";
-        }
-        if (errorCodes == null) {
-            return "errorCodes is not a list of integers";
-        }
-        if (duplicateOf != null) {
-            return "scenario id '" + scenario + "' is already provided by " + duplicateOf;
-        }
-        return null;
+        this.errorCodes = declaration.errorCodes() == null ? null
+                : declaration.errorCodes().stream().mapToInt(Integer::intValue).toArray();
+        this.specificity = declaration.specificity();
+        this.budgetMillis = declaration.timeBudgetMillis();
+        List<String> problems = declaration.problems();
+        this.refusal = !problems.isEmpty() ? String.join("; ", problems)
+                : duplicateOf != null ? "scenario id '" + scenario + "' is already provided by " + duplicateOf : null;
+        this.checking = refusal == null;
     }
 
     boolean refused() {
         return refusal != null;
+    }
+
+    boolean checking() {
+        return checking;
+    }
+
+    /** Records the outcome of the quick check: {@code null} when it passed, else why it failed. */
+    void checked(String failure) {
+        if (failure != null) {
+            refusal = "failed the conformance quick check: " + failure;
+        }
+        checking = false;
     }
 
     boolean quarantined() {
@@ -129,44 +125,10 @@ final class DetectorHandle {
     }
 
     DetectorInfo info(boolean enabled) {
-        DetectorState state = refused() ? DetectorState.REFUSED
+        DetectorState state = refused() ? DetectorState.REFUSED : checking ? DetectorState.CHECKING
                 : !enabled ? DetectorState.DISABLED : quarantined ? DetectorState.QUARANTINED : DetectorState.ACTIVE;
         return new DetectorInfo(scenario.isEmpty() ? "(service " + serviceId + ")" : scenario, family, title,
                 bundleSymbolicName, bundleVersion, state, calls.get(), failures.get(), consecutiveFailures.get(),
                 refused() ? refusal : problem);
-    }
-
-    private static String text(Object value) {
-        return value == null ? "" : value.toString().trim();
-    }
-
-    private static int number(Object value, int fallback) {
-        return value instanceof Number n ? n.intValue() : fallback;
-    }
-
-    /** Service properties may hold int[], Integer[], a single Integer or a collection; anything else is invalid. */
-    private static int[] ints(Object value) {
-        if (value == null) {
-            return new int[0];
-        }
-        if (value instanceof int[] a) {
-            return a.clone();
-        }
-        if (value instanceof Number n) {
-            return new int[] {n.intValue()};
-        }
-        Object[] items = value instanceof Object[] a ? a
-                : value instanceof java.util.Collection<?> c ? c.toArray() : null;
-        if (items == null) {
-            return null;
-        }
-        int[] out = new int[items.length];
-        for (int i = 0; i < items.length; i++) {
-            if (!(items[i] instanceof Number n)) {
-                return null;
-            }
-            out[i] = n.intValue();
-        }
-        return out;
     }
 }

@@ -11,14 +11,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.signdx.api.detector.ScenarioDetector;
+import io.signdx.conformance.ConformanceCheck;
+import io.signdx.conformance.Problem;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
 import org.osgi.framework.ServiceReference;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -41,6 +46,12 @@ public final class DetectorRegistry {
     private final Map<String, Boolean> switches = new ConcurrentHashMap<>();
     private final Map<ToggleSetting, String> switchFiles = new ConcurrentHashMap<>();
     private volatile Active active = Active.EMPTY;
+    /** Runs quick checks; daemon threads, because a hanging detector may keep one forever. */
+    private final ExecutorService checker = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "signdx-detector-check");
+        t.setDaemon(true);
+        return t;
+    });
 
     @Activate
     public DetectorRegistry(@Reference FileAuditLog audit) {
@@ -76,12 +87,50 @@ public final class DetectorRegistry {
             detectors.put(id, handle);
             if (handle.refused()) {
                 // A plugin with a bad declaration is reported and ignored, never fatal.
-                LOG.warn("detector service {} from {} {} refused: {}", id, bsn, version, handle.refusal);
+                LOG.warn("detector service {} from {} {} refused: {}", id, bsn, version, handle.info(true).problem());
             } else {
-                LOG.info("detector {} from {} {} added", handle.scenario, bsn, version);
+                checker.execute(() -> check(handle));
             }
             rebuild();
         }
+    }
+
+    /**
+     * The conformance quick check, off the thread that registered the service: the detector is
+     * untrusted code and may hang; it joins the active set only when it passes.
+     */
+    private void check(DetectorHandle handle) {
+        String failure;
+        try {
+            List<Problem> problems = new ConformanceCheck(handle.declaration).quick(handle.detector);
+            failure = problems.isEmpty() ? null : problems.get(0) + (problems.size() == 1 ? ""
+                    : " (and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? "" : "s") + ")");
+        } catch (RuntimeException e) {
+            failure = "the check itself failed: " + e;
+        }
+        synchronized (this) {
+            handle.checked(failure);
+            if (failure == null) {
+                LOG.info("detector {} from {} {} active", handle.scenario, handle.bundleSymbolicName,
+                        handle.bundleVersion);
+            } else {
+                LOG.warn("detector {} from {} {} refused: {}", handle.scenario, handle.bundleSymbolicName,
+                        handle.bundleVersion, handle.info(true).problem());
+            }
+            if (detectors.get(handle.serviceId) == handle) {
+                rebuild();
+            }
+        }
+    }
+
+    /** True while a detector that arrived is still being checked. */
+    boolean checking() {
+        return detectors.values().stream().anyMatch(DetectorHandle::checking);
+    }
+
+    @Deactivate
+    void deactivate() {
+        checker.shutdownNow();
     }
 
     void removeDetector(ScenarioDetector detector, Map<String, Object> props) {
@@ -186,7 +235,7 @@ public final class DetectorRegistry {
     synchronized void rebuild() {
         List<DetectorHandle> eligible = new ArrayList<>();
         for (DetectorHandle h : all()) {
-            if (!h.refused() && !h.quarantined() && enabled(h)) {
+            if (!h.refused() && !h.checking() && !h.quarantined() && enabled(h)) {
                 eligible.add(h);
             }
         }

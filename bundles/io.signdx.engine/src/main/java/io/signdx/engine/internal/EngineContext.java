@@ -41,12 +41,13 @@ final class EngineContext implements DetectionContext {
     @Override
     public List<SignIn> related(SignInQuery query) {
         Map<String, SignIn> byId = new LinkedHashMap<>();
-        for (SignIn s : batch.find(query)) {
+        int wanted = query.offset() + query.limit();
+        for (SignIn s : batch.find(query, wanted)) {
             byId.putIfAbsent(key(s), s);
         }
         for (SignInSource source : sources) {
             try {
-                for (SignIn s : source.query(query.withPage(0, query.offset() + query.limit())).items()) {
+                for (SignIn s : source.query(query.withPage(0, wanted)).items()) {
                     byId.putIfAbsent(key(s), s);
                 }
             } catch (RuntimeException e) {

@@ -113,6 +113,9 @@ public final class Modules implements ModuleService {
     }
 
     private boolean settled() {
+        if (registry.checking()) {
+            return false; // a detector that arrived is not active until its quick check is done
+        }
         Set<Path> installed = new HashSet<>();
         for (Bundle b : context.getBundles()) {
             Path file = pathOf(b.getLocation());

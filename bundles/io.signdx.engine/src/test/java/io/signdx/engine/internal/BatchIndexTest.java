@@ -26,19 +26,39 @@ class BatchIndexTest {
             s("4", "cid@x.example", "10.0.0.1", 3000, 50053)));
 
     private List<String> ids(SignInQuery q) {
-        return index.find(q).stream().map(SignIn::id).toList();
+        return index.find(q, Integer.MAX_VALUE).stream().map(SignIn::id).toList();
     }
 
     @Test
     void findsByEachKeyAndCombinesCriteria() {
-        assertEquals(List.of("1", "2"), ids(SignInQuery.all().withUser("ANN@x.example")));
-        assertEquals(List.of("1", "2"), ids(SignInQuery.all().withUser("oid-ann@x.example")));
-        assertEquals(List.of("1", "3", "4"), ids(SignInQuery.all().withIpAddress("10.0.0.1")));
-        assertEquals(List.of("1", "3"), ids(SignInQuery.all().withIpAddress("10.0.0.1").around(T0, Duration.ofHours(24))));
+        assertEquals(List.of("2", "1"), ids(SignInQuery.all().withUser("ANN@x.example")));
+        assertEquals(List.of("2", "1"), ids(SignInQuery.all().withUser("oid-ann@x.example")));
+        assertEquals(List.of("4", "3", "1"), ids(SignInQuery.all().withIpAddress("10.0.0.1")));
+        assertEquals(List.of("3", "1"), ids(SignInQuery.all().withIpAddress("10.0.0.1").around(T0, Duration.ofHours(24))));
         assertEquals(List.of("3"), ids(SignInQuery.all().withRequestId("3")));
         assertEquals(List.of("4"), ids(SignInQuery.all().withCorrelationId("corr-4")));
         assertEquals(List.of("2"), ids(SignInQuery.all().withStatus(SignInQuery.StatusFilter.SUCCESS)));
         assertEquals(List.of("4"), ids(SignInQuery.all().withErrorCodes(Set.of(50053))));
         assertEquals(List.of(), ids(SignInQuery.all().withUser("nobody@x.example")));
+    }
+
+    @Test
+    void windowsCutTimeOrderedListsAndTheNewestComeFirstUpToTheLimit() {
+        List<SignIn> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            // input order is not time order: the index must not depend on it
+            int minute = (i * 7919) % 1000;
+            burst.add(s("b" + minute, "u" + minute + "@x.example", "192.0.2.9", minute, 50126));
+        }
+        burst.add(SignIn.builder().id("no-time").ipAddress("192.0.2.9").build());
+        BatchIndex spray = new BatchIndex(burst);
+        SignInQuery window = SignInQuery.all().withIpAddress("192.0.2.9").withWindow(T0.plus(Duration.ofMinutes(100)),
+                T0.plus(Duration.ofMinutes(110)));
+        assertEquals(List.of("b109", "b108", "b107"), spray.find(window, 3).stream().map(SignIn::id).toList());
+        assertEquals(10, spray.find(window, 100).size());
+        assertEquals(1001, spray.find(SignInQuery.all().withIpAddress("192.0.2.9"), 5000).size());
+        assertEquals("no-time", spray.find(SignInQuery.all().withIpAddress("192.0.2.9"), 5000).get(1000).id());
+        assertEquals(List.of("b999"), spray.find(SignInQuery.all().withUser("U999@X.EXAMPLE"), 5).stream()
+                .map(SignIn::id).toList());
     }
 }

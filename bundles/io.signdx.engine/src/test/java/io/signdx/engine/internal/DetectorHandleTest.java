@@ -20,9 +20,12 @@ class DetectorHandleTest {
 
     @Test
     void aCompleteDeclarationIsAccepted() {
-        DetectorHandle h = TestDetectors.handle("partner.acme.thing-1", TestDetectors.finding("x"), new int[] {50126, 0},
-                0, 50);
-        assertNull(h.refusal);
+        DetectorHandle h = of(Map.of(Detector.SCENARIO, "partner.acme.thing-1", Detector.FAMILY, "f", Detector.TITLE,
+                "t", Detector.ERROR_CODES, new int[] {50126, 0}), null);
+        assertNull(h.info(true).problem());
+        assertEquals(DetectorState.CHECKING, h.info(true).state(), "not active before the quick check");
+        h.checked(null);
+        assertEquals(DetectorState.ACTIVE, h.info(true).state());
         assertTrue(h.accepts(0));
         assertTrue(h.accepts(50126));
         assertFalse(h.accepts(50053));
@@ -38,18 +41,33 @@ class DetectorHandleTest {
 
     @Test
     void badDeclarationsAreRefusedWithAReason() {
-        assertEquals("no scenario id declared (use @Detector on the component)", of(Map.of(), null).refusal);
+        assertTrue(of(Map.of(), null).refused());
+        assertTrue(refusal(of(Map.of(), null)).startsWith("no scenario id declared (put @Detector on the component)"));
         assertTrue(of(Map.of(Detector.SCENARIO, "CA Blocked", Detector.FAMILY, "f", Detector.TITLE, "t"), null)
-                .refusal.contains("not lower-case dotted"));
+                .info(true).problem().contains("not lower-case dotted"));
         assertTrue(of(Map.of(Detector.SCENARIO, "nodots", Detector.FAMILY, "f", Detector.TITLE, "t"), null)
-                .refusal.contains("not lower-case dotted"));
-        assertEquals("no family declared", of(Map.of(Detector.SCENARIO, "a.b", Detector.TITLE, "t"), null).refusal);
-        assertEquals("no title declared", of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f"), null).refusal);
-        assertEquals("errorCodes is not a list of integers", of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f",
-                Detector.TITLE, "t", Detector.ERROR_CODES, "50126"), null).refusal);
+                .info(true).problem().contains("not lower-case dotted"));
+        assertEquals("no family declared", refusal(of(Map.of(Detector.SCENARIO, "a.b", Detector.TITLE, "t"), null)));
+        assertEquals("no title declared", refusal(of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f"), null)));
+        assertEquals("errorCodes is not a list of integers", refusal(of(Map.of(Detector.SCENARIO, "a.b",
+                Detector.FAMILY, "f", Detector.TITLE, "t", Detector.ERROR_CODES, "fifty"), null)));
         DetectorHandle dup = of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f", Detector.TITLE, "t"), "x 1.0");
-        assertEquals("scenario id 'a.b' is already provided by x 1.0", dup.refusal);
+        assertEquals("scenario id 'a.b' is already provided by x 1.0", refusal(dup));
         assertEquals(DetectorState.REFUSED, dup.info(true).state());
+    }
+
+    @Test
+    void aFailedQuickCheckRefusesTheDetectorWithTheReason() {
+        DetectorHandle h = of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f", Detector.TITLE, "t"), null);
+        h.checked("robustness: threw java.lang.NullPointerException on sample sign-in x (error 0)");
+        assertEquals(DetectorState.REFUSED, h.info(true).state());
+        assertEquals("failed the conformance quick check: robustness: threw java.lang.NullPointerException on sample "
+                + "sign-in x (error 0)", refusal(h));
+    }
+
+    private static String refusal(DetectorHandle h) {
+        assertEquals(DetectorState.REFUSED, h.info(true).state());
+        return h.info(true).problem();
     }
 
     @Test

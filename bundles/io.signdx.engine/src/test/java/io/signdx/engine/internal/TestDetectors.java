@@ -26,7 +26,9 @@ final class TestDetectors {
         }
         props.put(Detector.TIME_BUDGET_MILLIS, budgetMillis);
         props.put(Detector.SPECIFICITY, specificity);
-        return new DetectorHandle(ids++, d, props, "test.bundle", "1.0.0", null);
+        DetectorHandle h = new DetectorHandle(ids++, d, props, "test.bundle", "1.0.0", null);
+        h.checked(null); // as the registry does once the quick check passed
+        return h;
     }
 
     static ScenarioDetector finding(String scenario) {

@@ -24,8 +24,9 @@ import org.osgi.service.metatype.annotations.ObjectClassDefinition;
  */
 @Component(configurationPid = "io.signdx.example.partner")
 @Designate(ocd = ExpenseAccessDetector.Config.class)
+// specificity 60: on its own app the vendor's advice is more precise than the generic apps.configuration
 @Detector(scenario = ExpenseAccessDetector.SCENARIO, family = "partner.example", title = "Contoso Expenses access",
-        errorCodes = {ExpenseAccessDetector.NOT_ASSIGNED, ExpenseAccessDetector.NO_CONSENT})
+        errorCodes = {ExpenseAccessDetector.NOT_ASSIGNED, ExpenseAccessDetector.NO_CONSENT}, specificity = 60)
 public final class ExpenseAccessDetector implements ScenarioDetector {
     static final String SCENARIO = "partner.example.expense-access";
     static final int NOT_ASSIGNED = 50105;

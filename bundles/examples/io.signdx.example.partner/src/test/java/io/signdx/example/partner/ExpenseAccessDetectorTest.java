@@ -1,22 +1,26 @@
 package io.signdx.example.partner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.annotation.Annotation;
 import java.util.List;
 
 import io.signdx.api.detector.Actor;
-import io.signdx.api.detector.DetectionContext;
 import io.signdx.api.detector.Finding;
-import io.signdx.api.model.SignIn;
-import io.signdx.api.model.Status;
-import io.signdx.api.source.SignInQuery;
-import io.signdx.api.tenant.TenantContext;
+import io.signdx.conformance.Problem;
+import io.signdx.testkit.DetectorConformance;
+import io.signdx.testkit.Detectors;
+import io.signdx.testkit.SignIns;
+import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.Test;
 
 class ExpenseAccessDetectorTest {
+    private static final String APP_ID = "5f1a9c3e-7d2b-4c8e-9a61-3b0e2f4d8c17";
+
     private final ExpenseAccessDetector detector = new ExpenseAccessDetector(new ExpenseAccessDetector.Config() {
         @Override
         public Class<? extends Annotation> annotationType() {
@@ -25,7 +29,7 @@ class ExpenseAccessDetectorTest {
 
         @Override
         public String appId() {
-            return "app-1";
+            return APP_ID;
         }
 
         @Override
@@ -39,38 +43,41 @@ class ExpenseAccessDetectorTest {
         }
     });
 
-    private final DetectionContext context = new DetectionContext() {
-        @Override
-        public TenantContext tenant() {
-            return TenantContext.empty();
-        }
-
-        @Override
-        public List<SignIn> related(SignInQuery query) {
-            return List.of();
-        }
-    };
+    private final SignIns fx = new SignIns();
 
     @Test
     void unassignedUserGetsAnAdminAction() {
-        SignIn s = SignIn.builder().id("r1").appId("APP-1").userPrincipalName("ann@contoso.example")
-                .status(new Status(50105, "not assigned", null)).build();
-        List<Finding> findings = detector.detect(s, context);
-        assertEquals(1, findings.size());
-        assertEquals("not-assigned", findings.get(0).classification());
-        assertEquals(Actor.ADMIN, findings.get(0).recommendations().get(0).actor());
-        assertTrue(findings.get(0).assessment().contains("ann@contoso.example"));
+        Finding f = Detectors.only(detector, fx.failure("ann@contoso.example", 50105).appId(APP_ID.toUpperCase())
+                .build(), TestContext.empty());
+        assertEquals("not-assigned", f.classification());
+        assertEquals(Actor.ADMIN, f.recommendations().get(0).actor());
+        assertTrue(f.assessment().contains("ann@contoso.example"));
     }
 
     @Test
     void missingConsentIsRecognisedByAppName() {
-        SignIn s = SignIn.builder().id("r2").appDisplayName("contoso expenses").errorCode(65001).build();
-        assertEquals("consent-missing", detector.detect(s, context).get(0).classification());
+        Finding f = Detectors.only(detector, fx.failure("ann@contoso.example", 65001).appId(null)
+                .appDisplayName("contoso expenses").build(), TestContext.empty());
+        assertEquals("consent-missing", f.classification());
     }
 
     @Test
-    void otherAppsAreNotItsBusiness() {
-        SignIn s = SignIn.builder().id("r3").appDisplayName("Outlook").errorCode(50105).build();
-        assertTrue(detector.detect(s, context).isEmpty());
+    void otherAppsAndOtherCodesAreNotItsBusiness() {
+        assertNull(Detectors.scenario(detector, fx.failure("ann@contoso.example", 50105).build(), TestContext.empty()));
+        assertTrue(Detectors.run(detector, fx.failure("ann@contoso.example", 50126).appId(APP_ID).build(),
+                TestContext.empty()).isEmpty(), "50126 is not among the declared codes");
+    }
+
+    @Test
+    void conformsToTheDetectorContract() {
+        DetectorConformance.assertConforms(detector);
+    }
+
+    @Test
+    void theBrokenExampleFailsTheConformanceSuiteAndSaysWhy() {
+        List<Problem> problems = DetectorConformance.problems(new BrokenExpenseDetector());
+        assertFalse(problems.isEmpty());
+        assertEquals("robustness", problems.get(0).check());
+        assertTrue(problems.get(0).detail().startsWith("threw java.lang.NullPointerException"), problems.toString());
     }
 }

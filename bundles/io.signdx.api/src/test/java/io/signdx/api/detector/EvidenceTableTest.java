@@ -1,0 +1,28 @@
+package io.signdx.api.detector;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+
+import io.signdx.api.model.Location;
+import io.signdx.api.model.SignIn;
+import io.signdx.api.model.Status;
+
+import org.junit.jupiter.api.Test;
+
+class EvidenceTableTest {
+    @Test
+    void signInRowsKeepOrderAndTurnMissingValuesIntoEmptyCells() {
+        SignIn full = SignIn.builder().id("a").createdDateTime(Instant.parse("2026-11-16T09:00:00Z"))
+                .userPrincipalName("ann@contoso.example").appDisplayName("Outlook").ipAddress("198.51.100.7")
+                .location(new Location("Oslo", null, "NO", null, null)).clientAppUsed("IMAP4")
+                .status(new Status(50126, "Invalid username or password", null)).build();
+        SignIn bare = SignIn.builder().id("b").build();
+        EvidenceTable t = EvidenceTable.ofSignIns("Attempts", List.of(full, bare));
+        assertEquals(EvidenceTable.SIGN_IN_COLUMNS, t.columns());
+        assertEquals(List.of("2026-11-16T09:00:00Z", "ann@contoso.example", "Outlook", "198.51.100.7", "Oslo, NO",
+                "IMAP4", "", "50126", "Invalid username or password"), t.rows().get(0));
+        assertEquals(List.of("", "unknown user", "unknown application", "", "", "", "", "0", ""), t.rows().get(1));
+    }
+}

@@ -1,0 +1,17 @@
+package io.signdx.scenario.mfa.internal;
+
+import io.signdx.testkit.DetectorConformance;
+
+import org.junit.jupiter.api.Test;
+
+/** Every detector of the bundle passes the conformance suite partners run (and the engine's quick check). */
+class ConformanceTest {
+    @Test
+    void everyDetectorConforms() {
+        DetectorConformance.assertConforms(new NotCompletedDetector());
+        DetectorConformance.assertConforms(new OtherRequirementDetector());
+        DetectorConformance.assertConforms(new ProofUpRequiredDetector());
+        DetectorConformance.assertConforms(new ProofUpRiskyLocationDetector());
+        DetectorConformance.assertConforms(new SecurityDefaultsDetector());
+    }
+}

@@ -1,0 +1,260 @@
+package io.signdx.scenario.pta.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+
+import io.signdx.api.detector.Confidence;
+import io.signdx.api.detector.DetectionContext;
+import io.signdx.api.detector.Detector;
+import io.signdx.api.detector.EvidenceTable;
+import io.signdx.api.detector.Finding;
+import io.signdx.api.detector.ScenarioDetector;
+import io.signdx.api.model.AuthenticationDetail;
+import io.signdx.api.model.SignIn;
+import io.signdx.api.source.SignInQuery;
+
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * Pass-through authentication failures: the password is checked by an on-premises Authentication Agent
+ * against Active Directory, and the AADSTS8000x codes (and 50144) say which part of that failed. Agent-side
+ * faults hit everyone who signs in at the time, so for them the detector counts the other users failing
+ * the same way within an hour: many users means an outage, one means an isolated or transient fault.
+ *
+ * <p>AADSTS50126 is deliberately not handled, even when the record shows pass-through authentication:
+ * it means Active Directory rejected the password, i.e. the agents worked, and telling a typo from a spray
+ * or a stale credential is the credentials bundle's job; a higher-specificity finding here would hide
+ * that verdict. The one pass-through twist (an on-premises UPN that differs from the cloud one) cannot be
+ * told from a wrong password in the record alone.
+ */
+@Component
+@Detector(scenario = PtaFailureDetector.SCENARIO, family = "pta", title = "Pass-through authentication",
+        errorCodes = {50144, 80001, 80002, 80003, 80004, 80005, 80007, 80010, 80011, 80012, 80013, 80014},
+        specificity = 60)
+public final class PtaFailureDetector implements ScenarioDetector {
+    static final String SCENARIO = "pta.failure";
+    /** Other users' failures this close to the sign-in count towards the same incident. */
+    static final Duration WINDOW = Duration.ofHours(1);
+    /** Bounds the related query: enough to call an outage an outage, cheap enough for bulk runs. */
+    static final int RELATED_LIMIT = 200;
+    /** From this many affected users on, the failure is called an outage. */
+    static final int OUTAGE_USERS = 3;
+    /** Rows of other users' failures shown as evidence; the count in the assessment covers them all. */
+    static final int EVIDENCE_ROWS = 50;
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter CLOCK =
+            DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final String PTA_DETAIL = "pass-through";
+    // Times outside these bounds are damaged records: formatting them or widening them into a window throws.
+    private static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9000-01-01T00:00:00Z");
+
+    /** What the authentication details say checked the password. */
+    enum Method { PASS_THROUGH, OTHER, NOT_RECORDED }
+
+    @Override
+    public List<Finding> detect(SignIn signIn, DetectionContext context) {
+        PtaCause cause = PtaCause.of(signIn.errorCode());
+        if (cause == null) {
+            return List.of();
+        }
+        Method method = method(signIn);
+        // 50144 is reported whenever on-premises AD says the password expired; if the record names another
+        // method (password hash sync, federation), this is not a pass-through case.
+        if (cause == PtaCause.PASSWORD_EXPIRED && method == Method.OTHER) {
+            return List.of();
+        }
+        Finding.Builder f = Finding.builder(SCENARIO)
+                .title("Pass-through authentication: " + cause.title())
+                .classification(cause.classification())
+                .evidence(errorTable(signIn, cause, method));
+        EvidenceTable steps = stepsTable(signIn);
+        if (steps != null) {
+            f.evidence(steps);
+        }
+        StringBuilder assessment = new StringBuilder()
+                .append("The sign-in of ").append(signIn.userLabel()).append(" to ").append(signIn.appLabel())
+                .append(when(signIn) == null ? "" : " at " + TIME.format(when(signIn)))
+                .append(" failed with ").append(cause.label()).append(". ")
+                .append(cause.meaning());
+        Set<PtaStep> recommended = new LinkedHashSet<>(cause.steps());
+        Confidence confidence = Confidence.HIGH;
+        if (cause.scope() == PtaCause.Scope.AGENT) {
+            confidence = assessSpread(signIn, cause, context, f, assessment, recommended);
+        } else if (cause == PtaCause.PASSWORD_EXPIRED && method == Method.NOT_RECORDED) {
+            // The 8000x codes exist only for pass-through authentication; 50144 names the method only by
+            // implication, so without the details the verdict stays an inference.
+            assessment.append(" The record has no authentication details, so that pass-through authentication "
+                    + "checked the password is inferred from the error code alone.");
+            f.missing("authentication details naming the method that checked the password");
+            confidence = Confidence.MEDIUM;
+        }
+        for (PtaStep step : recommended) {
+            f.recommend(step.actor(), step.action(), step.link());
+        }
+        return List.of(f.confidence(confidence).assessment(assessment.toString()).build());
+    }
+
+    /**
+     * Counts the users hit by agent-side failures around this sign-in and says what that means. Any agent
+     * code counts, not only this one: one broken agent or DC shows up as a mix of them.
+     */
+    private static Confidence assessSpread(SignIn signIn, PtaCause cause, DetectionContext context,
+            Finding.Builder f, StringBuilder assessment, Set<PtaStep> recommended) {
+        Instant at = when(signIn);
+        if (at == null) {
+            assessment.append(" The record has no time, so SignDx could not look for other users failing the "
+                    + "same way.");
+            f.missing("the sign-in time, to count other users failing at the same time");
+            return Confidence.MEDIUM;
+        }
+        // One more than the limit, so that a full page can be told from an exact count.
+        List<SignIn> related = context.related(SignInQuery.all().withErrorCodes(PtaCause.AGENT_CODES)
+                .around(at, WINDOW).withPage(0, RELATED_LIMIT + 1));
+        boolean truncated = related != null && related.size() > RELATED_LIMIT;
+        List<SignIn> failures = agentFailures(signIn, related);
+        Set<String> users = new HashSet<>();
+        for (SignIn s : failures) {
+            users.add(userKey(s));
+        }
+        String count = (truncated ? "at least " : "") + users.size();
+        Instant first = failures.get(0).createdDateTime();
+        if (users.size() >= OUTAGE_USERS) {
+            assessment.append(" This is not about ").append(signIn.userLabel()).append(" alone: ").append(count)
+                    .append(" users affected since ").append(CLOCK.format(first))
+                    .append(" (agent errors from ").append(TIME.format(first)).append(" to ")
+                    .append(TIME.format(failures.get(failures.size() - 1).createdDateTime()))
+                    .append("), which points at an outage of the Authentication Agents or of Active Directory."
+                            + " Password sign-ins keep failing until it is fixed; sessions already signed in keep "
+                            + "working.");
+            recommended.clear();
+            recommended.add(PtaStep.AGENT_STATUS);
+            recommended.addAll(cause.steps());
+            recommended.add(PtaStep.HIGH_AVAILABILITY);
+            recommended.add(PtaStep.PHS_BACKUP);
+        } else if (users.size() > 1) {
+            assessment.append(" ").append(count).append(" users affected since ").append(CLOCK.format(first))
+                    .append(": more than one account, though too few to call it an outage; watch whether more "
+                            + "follow.");
+        } else {
+            assessment.append(" No other user's sign-in in the data available failed with a pass-through "
+                    + "authentication agent error within an hour of this one, so it looks isolated (a transient "
+                    + "fault or a single agent) rather than an outage.");
+        }
+        if (failures.size() > 1) {
+            f.evidence(codeTable(failures));
+            List<SignIn> shown = failures.size() > EVIDENCE_ROWS ? failures.subList(0, EVIDENCE_ROWS) : failures;
+            f.evidence(EvidenceTable.ofSignIns("Pass-through authentication agent failures within an hour of this "
+                    + "sign-in" + (shown.size() < failures.size() ? " (first " + shown.size() + " of "
+                    + failures.size() + ")" : ""), shown));
+        }
+        return users.size() >= OUTAGE_USERS ? Confidence.HIGH : Confidence.MEDIUM;
+    }
+
+    /** The agent-side failures among the related sign-ins, this sign-in included, oldest first. */
+    private static List<SignIn> agentFailures(SignIn signIn, List<SignIn> related) {
+        List<SignIn> failures = new ArrayList<>();
+        boolean self = false;
+        if (related != null) {
+            for (SignIn s : related) {
+                if (s != null && when(s) != null && PtaCause.AGENT_CODES.contains(s.errorCode())) {
+                    failures.add(s);
+                    self |= s.equals(signIn);
+                }
+            }
+        }
+        if (!self) {
+            failures.add(signIn);
+        }
+        failures.sort(Comparator.comparing(SignIn::createdDateTime));
+        return failures;
+    }
+
+    private static EvidenceTable codeTable(List<SignIn> failures) {
+        Map<Integer, Set<String>> usersByCode = new TreeMap<>();
+        Map<Integer, Integer> signInsByCode = new TreeMap<>();
+        for (SignIn s : failures) {
+            usersByCode.computeIfAbsent(s.errorCode(), c -> new HashSet<>()).add(userKey(s));
+            signInsByCode.merge(s.errorCode(), 1, Integer::sum);
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (Map.Entry<Integer, Set<String>> e : usersByCode.entrySet()) {
+            PtaCause c = PtaCause.of(e.getKey());
+            rows.add(List.of("AADSTS" + e.getKey(), c.classification(), String.valueOf(signInsByCode.get(e.getKey())),
+                    String.valueOf(e.getValue().size())));
+        }
+        return new EvidenceTable("Agent failures within an hour, by error code",
+                List.of("Code", "Classification", "Sign-ins", "Users"), rows);
+    }
+
+    private static EvidenceTable errorTable(SignIn signIn, PtaCause cause, Method method) {
+        String methodText = switch (method) {
+            case PASS_THROUGH -> "Pass-through Authentication (from the authentication details)";
+            case OTHER -> "another method (from the authentication details)";
+            case NOT_RECORDED -> "not recorded";
+        };
+        return new EvidenceTable("Error", List.of("Code", "Name", "Classification", "Failure reason",
+                "Password checked by"), List.of(Arrays.asList("AADSTS" + cause.code(),
+                        cause.microsoftName(), cause.classification(), signIn.status().failureReason(), methodText)));
+    }
+
+    private static EvidenceTable stepsTable(SignIn signIn) {
+        List<List<String>> rows = new ArrayList<>();
+        for (AuthenticationDetail d : signIn.authenticationDetails()) {
+            if (d != null) {
+                rows.add(Arrays.asList(d.stepDateTime() == null ? null : d.stepDateTime().toString(),
+                        d.requirement(), d.method(), d.methodDetail(),
+                        d.succeeded() == null ? null : d.succeeded() ? "yes" : "no", d.resultDetail()));
+            }
+        }
+        return rows.isEmpty() ? null : new EvidenceTable("Authentication steps",
+                List.of("Time (UTC)", "Requirement", "Method", "Method detail", "Succeeded", "Result detail"), rows);
+    }
+
+    /** Which method the record says checked the password. */
+    static Method method(SignIn signIn) {
+        boolean other = false;
+        for (AuthenticationDetail d : signIn.authenticationDetails()) {
+            if (d == null || d.methodDetail() == null || d.methodDetail().isBlank()) {
+                continue;
+            }
+            if (d.methodDetail().toLowerCase(Locale.ROOT).contains(PTA_DETAIL)) {
+                return Method.PASS_THROUGH;
+            }
+            other |= "password".equalsIgnoreCase(Objects.requireNonNullElse(d.method(), "").strip());
+        }
+        return other ? Method.OTHER : Method.NOT_RECORDED;
+    }
+
+    /** The sign-in's time when it is usable, else {@code null}. */
+    private static Instant when(SignIn s) {
+        Instant t = s.createdDateTime();
+        return t == null || t.isBefore(EARLIEST) || t.isAfter(LATEST) ? null : t;
+    }
+
+    /** Identifies a user across sign-ins: the object id, else the UPN, else the request (one per record). */
+    private static String userKey(SignIn s) {
+        if (s.userId() != null && !s.userId().isBlank()) {
+            return "id:" + s.userId().toLowerCase(Locale.ROOT);
+        }
+        if (s.userPrincipalName() != null && !s.userPrincipalName().isBlank()) {
+            return "upn:" + s.userPrincipalName().toLowerCase(Locale.ROOT);
+        }
+        return "req:" + s.id() + "@" + s.createdDateTime();
+    }
+}

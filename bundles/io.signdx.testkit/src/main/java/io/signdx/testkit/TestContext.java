@@ -1,0 +1,72 @@
+package io.signdx.testkit;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import io.signdx.api.detector.DetectionContext;
+import io.signdx.api.model.SignIn;
+import io.signdx.api.source.SignInQuery;
+import io.signdx.api.tenant.TenantContext;
+
+/**
+ * A {@link DetectionContext} for tests: a tenant and a fixed set of sign-ins that
+ * {@link #related(SignInQuery)} answers from, with the same meaning (filters, newest first, paging)
+ * as the engine gives it.
+ */
+public final class TestContext implements DetectionContext {
+    private static final Comparator<SignIn> NEWEST_FIRST = Comparator.comparing(SignIn::createdDateTime,
+            Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+
+    private final TenantContext tenant;
+    private final List<SignIn> signIns;
+
+
+    private TestContext(TenantContext tenant, List<SignIn> signIns) {
+        this.tenant = Objects.requireNonNull(tenant, "tenant");
+        this.signIns = List.copyOf(signIns);
+    }
+
+    /** A context with an empty tenant and no other sign-ins. */
+    public static TestContext empty() {
+        return new TestContext(TenantContext.empty(), List.of());
+    }
+
+    /** A context with an empty tenant whose related sign-ins come from {@code signIns}. */
+    public static TestContext of(Collection<SignIn> signIns) {
+        return new TestContext(TenantContext.empty(), new ArrayList<>(signIns));
+    }
+
+    /** This context with another tenant. */
+    public TestContext withTenant(TenantContext value) {
+        return new TestContext(value, signIns);
+    }
+
+    /** This context with more sign-ins to relate to. */
+    public TestContext with(Collection<SignIn> more) {
+        List<SignIn> all = new ArrayList<>(signIns);
+        all.addAll(more);
+        return new TestContext(tenant, all);
+    }
+
+    @Override
+    public TenantContext tenant() {
+        return tenant;
+    }
+
+    @Override
+    public List<SignIn> related(SignInQuery query) {
+        List<SignIn> hits = new ArrayList<>();
+        for (SignIn s : signIns) {
+            if (query.matches(s)) {
+                hits.add(s);
+            }
+        }
+        hits.sort(NEWEST_FIRST);
+        int from = Math.min(query.offset(), hits.size());
+        return List.copyOf(hits.subList(from, Math.min(hits.size(), from + query.limit())));
+    }
+}
