@@ -102,6 +102,8 @@ class IsolationIT {
         registrations.add(Fixtures.register(ctx, "itest.fine", Fixtures.always("itest.fine"), 0, CODE));
         Fixtures.await("the refused detector is listed", () -> modules.detectors().stream()
                 .anyMatch(d -> d.state() == DetectorState.REFUSED && d.problem().contains("Not A Valid Id")));
+        Fixtures.await("the valid one is active", () -> info("itest.fine") != null
+                && info("itest.fine").state() == DetectorState.ACTIVE);
         assertTrue(engine.diagnose(signIn("r1"), TenantContext.empty()).has("itest.fine"));
     }
 

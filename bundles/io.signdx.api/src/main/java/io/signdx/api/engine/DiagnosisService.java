@@ -17,10 +17,27 @@ public interface DiagnosisService {
     /** Diagnoses one sign-in; related sign-ins come from the registered sources. */
     Diagnosis diagnose(SignIn signIn, TenantContext tenant);
 
+    /** Where detectors find the sign-ins related to the one being diagnosed. */
+    enum Related {
+        /** Only the sign-ins diagnosed together: an export diagnosed as it is, the fastest. */
+        BATCH,
+        /** The sign-ins diagnosed together and every registered source (the embedded store). */
+        BATCH_AND_SOURCES
+    }
+
     /**
-     * Diagnoses many sign-ins in parallel. Related sign-ins come from {@code signIns} itself and the
-     * registered sources. {@code sink} receives every diagnosis exactly once, in input order, from one
-     * thread at a time. Detectors that come or go meanwhile never fail the run.
+     * Diagnoses many sign-ins in parallel; related sign-ins come from {@code signIns} itself and the
+     * registered sources ({@link Related#BATCH_AND_SOURCES}).
      */
-    void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Consumer<Diagnosis> sink);
+    default void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Consumer<Diagnosis> sink) {
+        diagnoseAll(signIns, tenant, Related.BATCH_AND_SOURCES, sink);
+    }
+
+    /**
+     * Diagnoses many sign-ins in parallel. {@code sink} receives every diagnosis exactly once, in input
+     * order, from one thread at a time. Detectors that come or go meanwhile never fail the run.
+     *
+     * @param related where related sign-ins come from
+     */
+    void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Consumer<Diagnosis> sink);
 }

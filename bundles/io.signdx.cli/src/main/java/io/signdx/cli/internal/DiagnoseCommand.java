@@ -122,7 +122,11 @@ public final class DiagnoseCommand extends Command {
         }
         try (DiagnosisWriter writer = DiagnosisWriter.of(format, out())) {
             IOException[] failed = {null};
-            engine.diagnoseAll(signIns, TenantContext.empty(), d -> {
+            // an export is diagnosed as it is: its own sign-ins are the related ones; sign-ins taken
+            // from the store also see the rest of the store (a burst reaches beyond the scope)
+            DiagnosisService.Related related = files.isEmpty() ? DiagnosisService.Related.BATCH_AND_SOURCES
+                    : DiagnosisService.Related.BATCH;
+            engine.diagnoseAll(signIns, TenantContext.empty(), related, d -> {
                 try {
                     if (failed[0] == null) {
                         writer.write(d);

@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.signdx.api.model.SignIn;
 import io.signdx.api.source.SignInQuery;
@@ -26,24 +28,65 @@ final class BatchIndex {
             Comparator.nullsFirst(Comparator.naturalOrder()));
 
     private final List<SignIn> all;
-    private final Map<String, List<SignIn>> byUser = new HashMap<>();
-    private final Map<String, List<SignIn>> byIp = new HashMap<>();
-    private final Map<String, List<SignIn>> byCorrelation = new HashMap<>();
-    private final Map<String, List<SignIn>> byRequest = new HashMap<>();
+    private final Map<String, List<SignIn>> byUser;
+    private final Map<String, List<SignIn>> byIp;
+    // built on first use: many runs never ask by these keys, and building them costs per sign-in
+    private final Lazy<Map<String, List<SignIn>>> byCorrelation = new Lazy<>(() -> index(SignIn::correlationId));
+    private final Lazy<Map<String, List<SignIn>>> byRequest = new Lazy<>(() -> index(SignIn::id));
+    private final Lazy<Map<String, List<SignIn>>> byApp = new Lazy<>(() -> index(SignIn::appId,
+            SignIn::appDisplayName));
+    private final Lazy<Map<Integer, List<SignIn>>> byCode = new Lazy<>(this::codeIndex);
 
     BatchIndex(List<SignIn> signIns) {
         List<SignIn> sorted = new ArrayList<>(signIns);
         sorted.sort(BY_TIME);
         this.all = sorted;
-        for (SignIn s : sorted) {
-            // a query's user may be an object id, a UPN or a display name (SignInQuery.matches)
-            put(byUser, s.userId(), s);
-            put(byUser, s.userPrincipalName(), s);
-            put(byUser, s.userDisplayName(), s);
-            put(byIp, s.ipAddress(), s);
-            put(byCorrelation, s.correlationId(), s);
-            put(byRequest, s.id(), s);
+        // a query's user may be an object id, a UPN or a display name (SignInQuery.matches)
+        this.byUser = index(SignIn::userId, SignIn::userPrincipalName, SignIn::userDisplayName);
+        this.byIp = index(SignIn::ipAddress);
+    }
+
+    /** A value computed on first use, once, by whichever worker asks first. */
+    private static final class Lazy<T> {
+        private final Supplier<T> compute;
+        private volatile T value;
+
+        Lazy(Supplier<T> compute) {
+            this.compute = compute;
         }
+
+        T get() {
+            T v = value;
+            if (v == null) {
+                synchronized (this) {
+                    if (value == null) {
+                        value = compute.get();
+                    }
+                    v = value;
+                }
+            }
+            return v;
+        }
+    }
+
+    /** The sign-ins by one or more keys (e.g. app id and app name), each list in time order. */
+    @SafeVarargs
+    private Map<String, List<SignIn>> index(Function<SignIn, String>... keys) {
+        Map<String, List<SignIn>> map = new HashMap<>();
+        for (SignIn s : all) {
+            for (Function<SignIn, String> key : keys) {
+                put(map, key.apply(s), s);
+            }
+        }
+        return map;
+    }
+
+    private Map<Integer, List<SignIn>> codeIndex() {
+        Map<Integer, List<SignIn>> map = new HashMap<>();
+        for (SignIn s : all) {
+            map.computeIfAbsent(s.errorCode(), c -> new ArrayList<>()).add(s);
+        }
+        return map;
     }
 
     private static void put(Map<String, List<SignIn>> map, String key, SignIn s) {
@@ -61,11 +104,7 @@ final class BatchIndex {
      * first.
      */
     List<SignIn> find(SignInQuery q, int max) {
-        List<SignIn> candidates = q.requestId() != null ? get(byRequest, q.requestId())
-                : q.correlationId() != null ? get(byCorrelation, q.correlationId())
-                : q.user() != null ? get(byUser, q.user())
-                : q.ipAddress() != null ? get(byIp, q.ipAddress())
-                : all;
+        List<SignIn> candidates = candidates(q);
         int from = q.from() == null ? 0 : firstAtOrAfter(candidates, q.from());
         int to = q.to() == null ? candidates.size() : firstAtOrAfter(candidates, q.to());
         List<SignIn> out = new ArrayList<>(Math.min(max, Math.max(0, to - from)));
@@ -76,6 +115,48 @@ final class BatchIndex {
             }
         }
         return out;
+    }
+
+    /** The shortest time-ordered list that holds every match: the most selective key the query has. */
+    private List<SignIn> candidates(SignInQuery q) {
+        if (q.requestId() != null) {
+            return get(byRequest.get(), q.requestId());
+        }
+        if (q.correlationId() != null) {
+            return get(byCorrelation.get(), q.correlationId());
+        }
+        List<SignIn> best = all;
+        if (q.user() != null) {
+            best = shorter(best, get(byUser, q.user()));
+        }
+        if (q.ipAddress() != null) {
+            best = shorter(best, get(byIp, q.ipAddress()));
+        }
+        if (q.app() != null) {
+            best = shorter(best, get(byApp.get(), q.app()));
+        }
+        if (!q.errorCodes().isEmpty()) {
+            Map<Integer, List<SignIn>> codes = byCode.get();
+            int size = 0;
+            for (int code : q.errorCodes()) {
+                size += codes.getOrDefault(code, List.of()).size();
+            }
+            if (size < best.size()) {
+                List<SignIn> merged = new ArrayList<>(size);
+                for (int code : q.errorCodes()) {
+                    merged.addAll(codes.getOrDefault(code, List.of()));
+                }
+                if (q.errorCodes().size() > 1) {
+                    merged.sort(BY_TIME);
+                }
+                best = merged;
+            }
+        }
+        return best;
+    }
+
+    private static List<SignIn> shorter(List<SignIn> a, List<SignIn> b) {
+        return b.size() < a.size() ? b : a;
     }
 
     /** Index of the first sign-in at or after {@code t} in a time-ordered list (size when none). */

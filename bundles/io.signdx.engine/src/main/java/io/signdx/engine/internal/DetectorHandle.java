@@ -28,8 +28,10 @@ final class DetectorHandle {
     final Declaration declaration;
     /** Why the detector is not activated: its declaration, a duplicate id, or the quick check. */
     private volatile String refusal;
-    /** True until the conformance quick check has passed or failed. */
+    /** True until the conformance quick check has passed or failed and the engine has acted on it. */
     private volatile boolean checking;
+    /** True once the quick check has passed: the detector may join the active set. */
+    private volatile boolean passed;
 
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
@@ -66,11 +68,26 @@ final class DetectorHandle {
         return checking;
     }
 
-    /** Records the outcome of the quick check: {@code null} when it passed, else why it failed. */
+    /** True when the detector may be called: its quick check passed. */
+    boolean passed() {
+        return passed;
+    }
+
+    /**
+     * Records the outcome of the quick check: {@code null} when it passed, else why it failed. The
+     * state shown stays {@code CHECKING} until {@link #settle()}, called once the active set includes
+     * the detector, so that whoever sees {@code ACTIVE} also gets it called.
+     */
     void checked(String failure) {
         if (failure != null) {
             refusal = "failed the conformance quick check: " + failure;
+        } else {
+            passed = true;
         }
+    }
+
+    /** Ends the {@code CHECKING} state. */
+    void settle() {
         checking = false;
     }
 

@@ -120,6 +120,7 @@ public final class DetectorRegistry {
             if (detectors.get(handle.serviceId) == handle) {
                 rebuild();
             }
+            handle.settle();
         }
     }
 
@@ -235,7 +236,7 @@ public final class DetectorRegistry {
     synchronized void rebuild() {
         List<DetectorHandle> eligible = new ArrayList<>();
         for (DetectorHandle h : all()) {
-            if (!h.refused() && !h.checking() && !h.quarantined() && enabled(h)) {
+            if (!h.refused() && h.passed() && !h.quarantined() && enabled(h)) {
                 eligible.add(h);
             }
         }

@@ -23,12 +23,13 @@ import org.slf4j.LoggerFactory;
  * Calls detectors as untrusted code, without a thread hand-off per call (which would cost more than
  * the detectors themselves at 100,000 sign-ins per second).
  *
- * <p>A fixed set of workers takes {@link Job}s (one sign-in and the detectors to run on it) from a
- * queue and calls the detectors one after another on their own thread. Each worker publishes the call
+ * <p>A fixed set of workers takes chunks of {@link Job}s (a job is one sign-in and the detectors to
+ * run on it; a bulk run queues them a few dozen at a time, so that queue hand-offs do not cost more
+ * than the detectors) from a queue and calls the detectors one after another on their own thread. Each worker publishes the call
  * in progress; a watchdog looks at the workers a few times per budget. When a call overruns, the
  * watchdog takes the job away from the stuck worker (an atomic hand-over on the call's number),
- * records the overrun as that detector's failure, puts the job back at the head of the queue so a
- * fresh worker continues with the next detector, and starts that fresh worker. The stuck thread is
+ * records the overrun as that detector's failure, puts the chunk back at the head of the queue so a
+ * fresh worker continues with the job's next detector, and starts that fresh worker. The stuck thread is
  * interrupted and, if it ever returns, sees it lost the job and ends itself.
  */
 final class DetectorRunner {
@@ -52,6 +53,8 @@ final class DetectorRunner {
         final List<String> notes;
         final CompletableFuture<Job> done = new CompletableFuture<>();
         int next;
+        /** Set by {@link Outcomes#finished} before {@link #done} completes. */
+        io.signdx.api.engine.Diagnosis diagnosis;
 
         /** {@code notes} is shared with the context, which may add to it from the detector's thread. */
         Job(SignIn signIn, DetectionContext context, List<DetectorHandle> detectors, List<String> notes) {
@@ -62,8 +65,19 @@ final class DetectorRunner {
         }
     }
 
+    /** Jobs queued together; {@code index} is the job in progress. Touched by one thread at a time. */
+    private static final class Chunk {
+        final List<Job> jobs;
+        int index;
+
+        Chunk(List<Job> jobs) {
+            this.jobs = jobs;
+        }
+    }
+
     private final class Worker implements Runnable {
         final AtomicLong call = new AtomicLong();
+        volatile Chunk chunk;
         volatile Job job;
         volatile DetectorHandle handle;
         volatile long startNanos;
@@ -74,8 +88,8 @@ final class DetectorRunner {
             thread = Thread.currentThread();
             try {
                 while (!stopped) {
-                    Job j = queue.poll(200, TimeUnit.MILLISECONDS);
-                    if (j != null && !runJob(j)) {
+                    Chunk c = queue.poll(200, TimeUnit.MILLISECONDS);
+                    if (c != null && !runChunk(c)) {
                         return; // this thread overran a budget and was replaced
                     }
                 }
@@ -84,6 +98,18 @@ final class DetectorRunner {
             } finally {
                 workers.remove(this);
             }
+        }
+
+        /** @return false when the watchdog took the chunk away while this thread was in a detector */
+        private boolean runChunk(Chunk c) {
+            chunk = c;
+            while (c.index < c.jobs.size()) {
+                if (!runJob(c.jobs.get(c.index))) {
+                    return false;
+                }
+                c.index++;
+            }
+            return true;
         }
 
         /** @return false when the watchdog took the job away while this thread was in a detector */
@@ -121,12 +147,16 @@ final class DetectorRunner {
     private final Outcomes outcomes;
     private final int size;
     private final long defaultBudgetNanos;
-    private final BlockingDeque<Job> queue = new LinkedBlockingDeque<>();
+    private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
     private final List<Worker> workers = new CopyOnWriteArrayList<>();
     private final AtomicLong callNumbers = new AtomicLong();
     private final AtomicInteger threadNumbers = new AtomicInteger();
     private final ScheduledExecutorService watchdog;
     private volatile boolean stopped;
+    /** When the watchdog last looked; only the watchdog thread reads and writes it. */
+    private long lastWatch = System.nanoTime();
+    /** A gap between two looks longer than this means the watchdog was stalled, not the detectors. */
+    private final long stallNanos;
 
     DetectorRunner(int threads, long defaultBudgetMillis, Outcomes outcomes) {
         this.outcomes = outcomes;
@@ -137,14 +167,20 @@ final class DetectorRunner {
             startWorker();
         }
         long period = Math.max(5, Math.min(100, defaultBudgetMillis / 4));
+        this.stallNanos = TimeUnit.MILLISECONDS.toNanos(Math.max(250, period * 10));
         watchdog.scheduleWithFixedDelay(this::watch, period, period, TimeUnit.MILLISECONDS);
     }
 
     void submit(Job job) {
+        submitAll(List.of(job));
+    }
+
+    /** Queues jobs to be run in this order by one worker (another takes over if a detector hangs). */
+    void submitAll(List<Job> jobs) {
         if (stopped) {
             throw new IllegalStateException("the engine is stopping");
         }
-        queue.addLast(job);
+        queue.addLast(new Chunk(jobs));
     }
 
     void stop() {
@@ -156,10 +192,13 @@ final class DetectorRunner {
                 t.interrupt();
             }
         }
-        Job j;
-        while ((j = queue.poll()) != null) {
-            j.notes.add("the engine stopped before this sign-in was fully diagnosed");
-            outcomes.finished(j);
+        Chunk c;
+        while ((c = queue.poll()) != null) {
+            for (int i = c.index; i < c.jobs.size(); i++) {
+                Job j = c.jobs.get(i);
+                j.notes.add("the engine stopped before this sign-in was fully diagnosed");
+                outcomes.finished(j);
+            }
         }
     }
 
@@ -186,6 +225,17 @@ final class DetectorRunner {
     private void watch() {
         try {
             long now = System.nanoTime();
+            long gap = now - lastWatch;
+            lastWatch = now;
+            if (gap > stallNanos) {
+                // The watchdog itself was held up (a long garbage collection or the machine stalled):
+                // every call in progress was paused too, so none is judged on this time; each gets a
+                // fresh budget from now.
+                for (Worker w : workers) {
+                    w.startNanos = now;
+                }
+                return;
+            }
             for (Worker w : workers) {
                 long id = w.call.get();
                 if (id == 0) {
@@ -193,9 +243,10 @@ final class DetectorRunner {
                 }
                 DetectorHandle h = w.handle;
                 Job j = w.job;
+                Chunk c = w.chunk;
                 long budget = h.budgetMillis > 0 ? TimeUnit.MILLISECONDS.toNanos(h.budgetMillis) : defaultBudgetNanos;
                 if (now - w.startNanos > budget && w.call.compareAndSet(id, 0)) {
-                    takeOver(w, h, j, budget);
+                    takeOver(w, h, j, c, budget);
                 }
             }
         } catch (RuntimeException e) {
@@ -203,14 +254,14 @@ final class DetectorRunner {
         }
     }
 
-    private void takeOver(Worker w, DetectorHandle h, Job j, long budgetNanos) {
+    private void takeOver(Worker w, DetectorHandle h, Job j, Chunk c, long budgetNanos) {
         workers.remove(w);
         Thread stuck = w.thread;
         LOG.warn("detector {} exceeded its time budget of {} ms on thread {}; continuing on a new worker",
                 h.scenario, TimeUnit.NANOSECONDS.toMillis(budgetNanos), stuck == null ? "?" : stuck.getName());
         j.next++;
         outcomes.failed(h, "exceeded its time budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms", j);
-        queue.addFirst(j);
+        queue.addFirst(c);
         if (!stopped) {
             startWorker();
         }

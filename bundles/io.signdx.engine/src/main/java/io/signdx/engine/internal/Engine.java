@@ -42,6 +42,9 @@ import org.slf4j.LoggerFactory;
 public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
     private static final Logger LOG = LoggerFactory.getLogger(Engine.class);
 
+    /** Sign-ins queued to the workers at a time in a bulk run. */
+    static final int CHUNK = 64;
+
     private final DetectorRegistry registry;
     private final int quarantineAfter;
     private final int bulkWindow;
@@ -52,7 +55,7 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
     public Engine(@Reference DetectorRegistry registry, EngineConfig config) {
         this.registry = registry;
         this.quarantineAfter = Math.max(1, config.quarantineAfter());
-        this.bulkWindow = Math.max(16, config.bulkWindow());
+        this.bulkWindow = Math.max(2 * CHUNK, config.bulkWindow());
         int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         this.runner = new DetectorRunner(threads, Math.max(1, config.timeBudgetMillis()), this);
     }
@@ -74,40 +77,59 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
 
     @Override
     public Diagnosis diagnose(SignIn signIn, TenantContext tenant) {
-        Job job = submit(signIn, tenant, BatchIndex.EMPTY);
-        return toDiagnosis(job.done.join());
+        Job job = job(signIn, tenant, BatchIndex.EMPTY, List.copyOf(sources));
+        runner.submit(job);
+        return job.done.join().diagnosis;
     }
 
     @Override
-    public void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Consumer<Diagnosis> sink) {
+    public void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Consumer<Diagnosis> sink) {
         BatchIndex batch = new BatchIndex(signIns);
+        // one snapshot of the sources for the whole run
+        List<SignInSource> from = related == Related.BATCH ? List.of() : List.copyOf(sources);
         ArrayDeque<Job> inFlight = new ArrayDeque<>();
+        List<Job> chunk = new ArrayList<>(CHUNK);
         for (SignIn s : signIns) {
-            if (inFlight.size() >= bulkWindow) {
-                sink.accept(toDiagnosis(inFlight.poll().done.join()));
+            Job job = job(s, tenant, batch, from);
+            chunk.add(job);
+            inFlight.add(job);
+            if (chunk.size() == CHUNK) {
+                runner.submitAll(chunk);
+                chunk = new ArrayList<>(CHUNK);
             }
-            inFlight.add(submit(s, tenant, batch));
+            // the window is larger than a chunk: the oldest job in flight is always queued
+            if (inFlight.size() >= bulkWindow) {
+                sink.accept(inFlight.poll().done.join().diagnosis);
+            }
+        }
+        if (!chunk.isEmpty()) {
+            runner.submitAll(chunk);
         }
         while (!inFlight.isEmpty()) {
-            sink.accept(toDiagnosis(inFlight.poll().done.join()));
+            sink.accept(inFlight.poll().done.join().diagnosis);
         }
     }
 
-    private Job submit(SignIn signIn, TenantContext tenant, BatchIndex batch) {
+    private Job job(SignIn signIn, TenantContext tenant, BatchIndex batch, List<SignInSource> from) {
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         TenantContext t = tenant == null ? TenantContext.empty() : tenant;
-        Job job = new Job(signIn, new EngineContext(t, batch, List.copyOf(sources), notes),
+        Job job = new Job(signIn, new EngineContext(t, batch, from, notes),
                 registry.active().forCode(signIn.errorCode()), notes);
-        runner.submit(job);
         return job;
     }
 
+    /** Ranks on the thread that finished the job, so that the thread writing the results only writes. */
     private Diagnosis toDiagnosis(Job job) {
-        Map<String, Integer> specificity = new HashMap<>();
-        for (DetectorHandle h : job.detectors) {
-            specificity.put(h.scenario, h.specificity);
+        List<Finding> ranked;
+        if (job.findings.size() < 2) {
+            ranked = job.findings;
+        } else {
+            Map<String, Integer> specificity = new HashMap<>();
+            for (DetectorHandle h : job.detectors) {
+                specificity.put(h.scenario, h.specificity);
+            }
+            ranked = Ranking.rank(job.findings, specificity);
         }
-        List<Finding> ranked = Ranking.rank(job.findings, specificity);
         SignIn s = job.signIn;
         SupportDetails support = new SupportDetails(s.id(), s.correlationId(), s.createdDateTime(), s.errorCode(),
                 s.userPrincipalName(), s.appId());
@@ -144,7 +166,12 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
 
     @Override
     public void finished(Job job) {
-        job.done.complete(job);
+        try {
+            job.diagnosis = toDiagnosis(job);
+        } finally {
+            // whatever happens, the caller waiting for this job must not wait forever
+            job.done.complete(job);
+        }
     }
 
     static Finding failure(DetectorHandle h, String why) {

@@ -28,7 +28,12 @@ final class Ranking {
     }
 
     static String primary(List<Finding> ranked) {
-        return ranked.stream().filter(f -> !f.detectorFailure()).map(Finding::scenario).findFirst()
-                .orElse(Diagnosis.NO_SCENARIO);
+        // a plain loop: this runs once per diagnosed sign-in
+        for (Finding f : ranked) {
+            if (!f.detectorFailure()) {
+                return f.scenario();
+            }
+        }
+        return Diagnosis.NO_SCENARIO;
     }
 }

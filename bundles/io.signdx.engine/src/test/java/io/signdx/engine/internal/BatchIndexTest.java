@@ -61,4 +61,25 @@ class BatchIndexTest {
         assertEquals(List.of("b999"), spray.find(SignInQuery.all().withUser("U999@X.EXAMPLE"), 5).stream()
                 .map(SignIn::id).toList());
     }
+
+    @Test
+    void appAndErrorCodeQueriesUseTheirOwnIndexAndAgreeWithMatches() {
+        List<SignIn> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            batch.add(SignIn.builder().id("a" + i).createdDateTime(T0.plus(Duration.ofMinutes(i)))
+                    .appId(i % 3 == 0 ? "app-1" : "app-2").appDisplayName(i % 3 == 0 ? "Payroll" : "Mail")
+                    .errorCode(i % 10 == 0 ? 7000222 : i % 10 == 1 ? 7000215 : 0).build());
+        }
+        BatchIndex index = new BatchIndex(batch);
+        for (SignInQuery q : List.of(SignInQuery.all().withApp("PAYROLL"), SignInQuery.all().withApp("app-1"),
+                SignInQuery.all().withErrorCodes(Set.of(7000222)),
+                SignInQuery.all().withErrorCodes(Set.of(7000222, 7000215)).around(T0.plus(Duration.ofHours(2)),
+                        Duration.ofMinutes(30)),
+                SignInQuery.all().withApp("Payroll").withErrorCodes(Set.of(7000222, 7000215)))) {
+            List<String> expected = batch.stream().filter(q::matches)
+                    .sorted(java.util.Comparator.comparing(SignIn::createdDateTime).reversed()).map(SignIn::id).toList();
+            assertEquals(expected, index.find(q, 1000).stream().map(SignIn::id).toList(), q.toString());
+            assertEquals(false, expected.isEmpty(), "the query finds something: " + q);
+        }
+    }
 }

@@ -24,7 +24,11 @@ class DetectorHandleTest {
                 "t", Detector.ERROR_CODES, new int[] {50126, 0}), null);
         assertNull(h.info(true).problem());
         assertEquals(DetectorState.CHECKING, h.info(true).state(), "not active before the quick check");
+        assertFalse(h.passed());
         h.checked(null);
+        assertTrue(h.passed());
+        assertEquals(DetectorState.CHECKING, h.info(true).state(), "shown active only once the engine calls it");
+        h.settle();
         assertEquals(DetectorState.ACTIVE, h.info(true).state());
         assertTrue(h.accepts(0));
         assertTrue(h.accepts(50126));
@@ -60,6 +64,8 @@ class DetectorHandleTest {
     void aFailedQuickCheckRefusesTheDetectorWithTheReason() {
         DetectorHandle h = of(Map.of(Detector.SCENARIO, "a.b", Detector.FAMILY, "f", Detector.TITLE, "t"), null);
         h.checked("robustness: threw java.lang.NullPointerException on sample sign-in x (error 0)");
+        h.settle();
+        assertFalse(h.passed());
         assertEquals(DetectorState.REFUSED, h.info(true).state());
         assertEquals("failed the conformance quick check: robustness: threw java.lang.NullPointerException on sample "
                 + "sign-in x (error 0)", refusal(h));

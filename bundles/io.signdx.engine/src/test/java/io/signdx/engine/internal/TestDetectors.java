@@ -28,6 +28,7 @@ final class TestDetectors {
         props.put(Detector.SPECIFICITY, specificity);
         DetectorHandle h = new DetectorHandle(ids++, d, props, "test.bundle", "1.0.0", null);
         h.checked(null); // as the registry does once the quick check passed
+        h.settle();
         return h;
     }
 
