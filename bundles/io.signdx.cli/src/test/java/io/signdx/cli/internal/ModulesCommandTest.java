@@ -29,7 +29,10 @@ class ModulesCommandTest {
         @Override
         public List<DetectorInfo> detectors() {
             return List.of(new DetectorInfo("mfa.proofup-required", "mfa", "MFA proof-up", "io.signdx.scenario.mfa",
-                    "0.1.0", DetectorState.QUARANTINED, 9, 5, 5, "quarantined after 5 consecutive failures"));
+                    "0.1.0", DetectorState.QUARANTINED, 9, 5, 5, "quarantined after 5 consecutive failures"),
+                    new DetectorInfo("partner.acme.broken", "partner.acme", "Broken", "com.acme.broken", "1.0.0",
+                            DetectorState.REFUSED, 0, 0, 0, "failed the conformance quick check: robustness: threw "
+                            + "java.lang.NullPointerException on sample sign-in conformance-code-50105"));
         }
 
         @Override
@@ -56,6 +59,8 @@ class ModulesCommandTest {
         assertEquals(0, command.applyAsInt(new String[] {"list"}));
         String text = out.toString(StandardCharsets.UTF_8);
         assertTrue(text.contains("mfa.proofup-required  QUARANTINED  io.signdx.scenario.mfa 0.1.0  9      5"), text);
+        assertTrue(text.contains("partner.acme.broken   REFUSED      com.acme.broken 1.0.0         0      0         "
+                + "failed the conformance quick check: robustness: threw java.lang.NullPointerException"), text);
         out.reset();
         assertEquals(0, command.applyAsInt(new String[] {"--format", "json"}));
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("\"state\" : \"QUARANTINED\""));
