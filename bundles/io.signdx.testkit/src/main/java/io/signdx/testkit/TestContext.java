@@ -23,6 +23,8 @@ public final class TestContext implements DetectionContext {
 
     private final TenantContext tenant;
     private final List<SignIn> signIns;
+    /** Every query asked, in order: tests check that a detector's look-ups stay bounded. */
+    private final List<SignInQuery> asked = java.util.Collections.synchronizedList(new ArrayList<>());
 
 
     private TestContext(TenantContext tenant, List<SignIn> signIns) {
@@ -57,8 +59,16 @@ public final class TestContext implements DetectionContext {
         return tenant;
     }
 
+    /** The queries {@link #related} was asked so far, in order. */
+    public List<SignInQuery> asked() {
+        synchronized (asked) {
+            return List.copyOf(asked);
+        }
+    }
+
     @Override
     public List<SignIn> related(SignInQuery query) {
+        asked.add(query);
         List<SignIn> hits = new ArrayList<>();
         for (SignIn s : signIns) {
             if (query.matches(s)) {

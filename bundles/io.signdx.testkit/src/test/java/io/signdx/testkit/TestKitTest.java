@@ -61,6 +61,8 @@ class TestKitTest {
         assertEquals(List.of(b), ctx.related(SignInQuery.all().withUser("ann@contoso.example")
                 .withErrorCodes(Set.of(50126)).withPage(0, 1)));
 
+        assertEquals(2, ctx.asked().size());
+        assertEquals(1, ctx.asked().get(1).limit());
         Finding f = Detectors.only(new Locked(), locked, ctx);
         assertEquals("ann@contoso.example is locked after 2 wrong passwords.", f.assessment());
         assertTrue(Detectors.run(new Locked(), a, ctx).isEmpty(), "the pre-filter skips other codes");

@@ -15,25 +15,15 @@ import io.signdx.api.detector.Finding;
 import io.signdx.api.detector.Recommendation;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
-import io.signdx.api.source.SignInQuery;
-import io.signdx.api.tenant.TenantContext;
+
+import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.Test;
 
 class ErrorCodeInsightDetectorTest {
     private final Catalog catalog = new Catalog();
     private final ErrorCodeInsightDetector detector = new ErrorCodeInsightDetector(catalog);
-    private final DetectionContext context = new DetectionContext() {
-        @Override
-        public TenantContext tenant() {
-            return TenantContext.empty();
-        }
-
-        @Override
-        public List<SignIn> related(SignInQuery query) {
-            return List.of();
-        }
-    };
+    private final DetectionContext context = TestContext.empty();
 
     @Test
     void aCataloguedCodeIsExplainedWithHighConfidence() {

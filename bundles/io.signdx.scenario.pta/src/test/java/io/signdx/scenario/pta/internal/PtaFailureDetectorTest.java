@@ -20,7 +20,6 @@ import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.api.source.SignInQuery;
-import io.signdx.api.tenant.TenantContext;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -145,31 +144,19 @@ class PtaFailureDetectorTest {
 
     @Test
     void theRelatedQueryIsBoundedAndAsksOnlyForAgentCodesAroundTheSignIn() {
-        List<SignInQuery> asked = new ArrayList<>();
-        DetectionContext recording = new DetectionContext() {
-            @Override
-            public TenantContext tenant() {
-                return TenantContext.empty();
-            }
-
-            @Override
-            public List<SignIn> related(SignInQuery query) {
-                asked.add(query);
-                return List.of();
-            }
-        };
+        TestContext recording = TestContext.empty();
         only(pta("ann@contoso.example", 80013, T), recording);
-        assertEquals(1, asked.size());
-        SignInQuery q = asked.get(0);
+        assertEquals(1, recording.asked().size());
+        SignInQuery q = recording.asked().get(0);
         assertEquals(PtaCause.AGENT_CODES, q.errorCodes());
         assertEquals(T.minus(Duration.ofHours(1)), q.from());
         assertEquals(T.plus(Duration.ofHours(1)), q.to());
         assertTrue(q.limit() <= 201, "limit " + q.limit());
         assertEquals(0, q.offset());
 
-        asked.clear();
-        only(pta("ann@contoso.example", 80012, T), recording);
-        assertTrue(asked.isEmpty(), "an account restriction needs no look at other users");
+        TestContext another = TestContext.empty();
+        only(pta("ann@contoso.example", 80012, T), another);
+        assertTrue(another.asked().isEmpty(), "an account restriction needs no look at other users");
     }
 
     @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -135,23 +134,11 @@ class SsoFailureDetectorTest {
 
     @Test
     void theRelatedQueryIsTheUsersSuccessesInTheFollowingHourAndBounded() {
-        List<SignInQuery> asked = new ArrayList<>();
-        DetectionContext recording = new DetectionContext() {
-            @Override
-            public TenantContext tenant() {
-                return TenantContext.empty();
-            }
-
-            @Override
-            public List<SignIn> related(SignInQuery query) {
-                asked.add(query);
-                return List.of();
-            }
-        };
+        TestContext recording = TestContext.empty();
         SignIn failure = sso("ann@contoso.example", 81006);
         only(failure, recording);
-        assertEquals(1, asked.size());
-        SignInQuery q = asked.get(0);
+        assertEquals(1, recording.asked().size());
+        SignInQuery q = recording.asked().get(0);
         assertEquals(failure.userId(), q.user());
         assertEquals(SignInQuery.StatusFilter.SUCCESS, q.status());
         assertEquals(T, q.from());
