@@ -7,6 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,14 +39,19 @@ final class BatchIndex {
     private final Lazy<Map<String, List<SignIn>>> byApp = new Lazy<>(() -> index(SignIn::appId,
             SignIn::appDisplayName));
     private final Lazy<Map<Integer, List<SignIn>>> byCode = new Lazy<>(this::codeIndex);
+    /** Sign-ins with any of several codes, in time order: detectors ask the same sets again and again. */
+    private final Map<Set<Integer>, List<SignIn>> byCodes = new ConcurrentHashMap<>();
 
     BatchIndex(List<SignIn> signIns) {
         List<SignIn> sorted = new ArrayList<>(signIns);
         sorted.sort(BY_TIME);
         this.all = sorted;
-        // a query's user may be an object id, a UPN or a display name (SignInQuery.matches)
-        this.byUser = index(SignIn::userId, SignIn::userPrincipalName, SignIn::userDisplayName);
+        // the two indexes almost every run asks, built side by side; a query's user may be an
+        // object id, a UPN or a display name (SignInQuery.matches)
+        CompletableFuture<Map<String, List<SignIn>>> users = CompletableFuture.supplyAsync(
+                () -> index(SignIn::userId, SignIn::userPrincipalName, SignIn::userDisplayName));
         this.byIp = index(SignIn::ipAddress);
+        this.byUser = users.join();
     }
 
     /** A value computed on first use, once, by whichever worker asks first. */
@@ -136,23 +144,25 @@ final class BatchIndex {
             best = shorter(best, get(byApp.get(), q.app()));
         }
         if (!q.errorCodes().isEmpty()) {
-            Map<Integer, List<SignIn>> codes = byCode.get();
-            int size = 0;
-            for (int code : q.errorCodes()) {
-                size += codes.getOrDefault(code, List.of()).size();
-            }
-            if (size < best.size()) {
-                List<SignIn> merged = new ArrayList<>(size);
-                for (int code : q.errorCodes()) {
-                    merged.addAll(codes.getOrDefault(code, List.of()));
-                }
-                if (q.errorCodes().size() > 1) {
-                    merged.sort(BY_TIME);
-                }
-                best = merged;
-            }
+            // kept for the sets detectors use; a run that asks for ever new sets stops filling the cache
+            List<SignIn> withCodes = byCodes.size() < 256 ? byCodes.computeIfAbsent(q.errorCodes(), this::withAnyOf)
+                    : byCodes.getOrDefault(q.errorCodes(), withAnyOf(q.errorCodes()));
+            best = shorter(best, withCodes);
         }
         return best;
+    }
+
+    private List<SignIn> withAnyOf(Set<Integer> codes) {
+        Map<Integer, List<SignIn>> index = byCode.get();
+        if (codes.size() == 1) {
+            return index.getOrDefault(codes.iterator().next(), List.of());
+        }
+        List<SignIn> merged = new ArrayList<>();
+        for (int code : codes) {
+            merged.addAll(index.getOrDefault(code, List.of()));
+        }
+        merged.sort(BY_TIME);
+        return merged;
     }
 
     private static List<SignIn> shorter(List<SignIn> a, List<SignIn> b) {

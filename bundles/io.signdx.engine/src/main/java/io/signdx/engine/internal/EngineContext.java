@@ -2,6 +2,7 @@ package io.signdx.engine.internal;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,14 @@ final class EngineContext implements DetectionContext {
     public List<SignIn> related(SignInQuery query) {
         Map<String, SignIn> byId = new LinkedHashMap<>();
         int wanted = query.offset() + query.limit();
-        for (SignIn s : batch.find(query, wanted)) {
+        List<SignIn> fromBatch = batch.find(query, wanted);
+        if (sources.isEmpty()) {
+            // the batch alone answers newest first already: no merging, no sorting
+            int from = Math.min(query.offset(), fromBatch.size());
+            return from == 0 ? Collections.unmodifiableList(fromBatch)
+                    : Collections.unmodifiableList(fromBatch.subList(from, fromBatch.size()));
+        }
+        for (SignIn s : fromBatch) {
             byId.putIfAbsent(key(s), s);
         }
         for (SignInSource source : sources) {
