@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.SignIn;
 
 /**
@@ -44,6 +45,24 @@ public record EvidenceTable(String title, List<String> columns, List<List<String
                     text(s.status().failureReason())));
         }
         return new EvidenceTable(title, SIGN_IN_COLUMNS, rows);
+    }
+
+    /** The columns of {@link #ofAuthenticationSteps}. */
+    public static final List<String> STEP_COLUMNS = List.of("Time (UTC)", "Requirement", "Method", "Method detail",
+            "Succeeded", "Result");
+
+    /**
+     * A table with one row per authentication step of a sign-in (time, requirement, method, detail,
+     * succeeded, result), in the record's order: what the user was asked for and what happened.
+     */
+    public static EvidenceTable ofAuthenticationSteps(Collection<AuthenticationDetail> steps) {
+        List<List<String>> rows = new ArrayList<>(steps.size());
+        for (AuthenticationDetail d : steps) {
+            rows.add(List.of(d.stepDateTime() == null ? "" : d.stepDateTime().toString(), text(d.requirement()),
+                    text(d.method()), text(d.methodDetail()), d.succeeded() == null ? "" : d.succeeded() ? "yes" : "no",
+                    text(d.resultDetail())));
+        }
+        return new EvidenceTable("Authentication steps", STEP_COLUMNS, rows);
     }
 
     private static String text(String value) {

@@ -25,4 +25,17 @@ class EvidenceTableTest {
                 "IMAP4", "", "50126", "Invalid username or password"), t.rows().get(0));
         assertEquals(List.of("", "unknown user", "unknown application", "", "", "", "", "0", ""), t.rows().get(1));
     }
+
+    @Test
+    void authenticationStepsInTheRecordsOrder() {
+        EvidenceTable t = EvidenceTable.ofAuthenticationSteps(List.of(
+                new io.signdx.api.model.AuthenticationDetail(Instant.parse("2026-11-16T09:00:00Z"), "Password",
+                        "Password Hash Sync", true, "Correct password", "Primary authentication"),
+                new io.signdx.api.model.AuthenticationDetail(null, "Mobile app notification", null, null, null,
+                        "Multifactor authentication")));
+        assertEquals(EvidenceTable.STEP_COLUMNS, t.columns());
+        assertEquals(List.of("2026-11-16T09:00:00Z", "Primary authentication", "Password", "Password Hash Sync", "yes",
+                "Correct password"), t.rows().get(0));
+        assertEquals(List.of("", "Multifactor authentication", "Mobile app notification", "", "", ""), t.rows().get(1));
+    }
 }

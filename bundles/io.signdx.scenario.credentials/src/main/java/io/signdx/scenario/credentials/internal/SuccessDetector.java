@@ -83,7 +83,7 @@ public final class SuccessDetector implements ScenarioDetector {
         }
         if (!signIn.authenticationDetails().isEmpty()
                 && SignInFacts.requirement(signIn) == AuthenticationRequirement.UNKNOWN) {
-            f.evidence(authenticationTable(signIn.authenticationDetails()));
+            f.evidence(EvidenceTable.ofAuthenticationSteps(signIn.authenticationDetails()));
         }
         recommend(f, signIn, p, classification);
         missing(f, signIn, p, context.tenant(), classification);
@@ -298,16 +298,6 @@ public final class SuccessDetector implements ScenarioDetector {
         }
     }
 
-    private static EvidenceTable authenticationTable(List<AuthenticationDetail> steps) {
-        List<List<String>> rows = new ArrayList<>(steps.size());
-        for (AuthenticationDetail d : steps) {
-            rows.add(Arrays.asList(d.stepDateTime() == null ? "" : d.stepDateTime().toString(), d.method(),
-                    d.methodDetail(), d.succeeded() == null ? "" : d.succeeded() ? "yes" : "no", d.resultDetail(),
-                    d.requirement()));
-        }
-        return new EvidenceTable("Authentication steps",
-                List.of("Time (UTC)", "Method", "Detail", "Succeeded", "Result", "Requirement"), rows);
-    }
 
     // ---- recommendations and completeness ----------------------------------------------------------
 

@@ -8,7 +8,6 @@ import java.util.Optional;
 
 import io.signdx.api.detector.EvidenceTable;
 import io.signdx.api.model.AppliedPolicy;
-import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.PolicyResult;
 import io.signdx.api.model.RequirementPolicy;
 import io.signdx.api.model.SignIn;
@@ -138,17 +137,7 @@ final class Facts {
 
     /** The authentication steps as recorded. */
     static EvidenceTable stepsTable(SignIn s) {
-        List<List<String>> rows = new ArrayList<>();
-        for (AuthenticationDetail d : s.authenticationDetails()) {
-            if (d == null) {
-                continue;
-            }
-            rows.add(Arrays.asList(d.stepDateTime() == null ? "" : d.stepDateTime().toString(), d.method(),
-                    d.methodDetail(), d.succeeded() == null ? "" : d.succeeded() ? "yes" : "no", d.resultDetail(),
-                    d.requirement()));
-        }
-        return new EvidenceTable("Authentication details",
-                List.of("Time (UTC)", "Method", "Method detail", "Succeeded", "Result detail", "Requirement"), rows);
+        return EvidenceTable.ofAuthenticationSteps(s.authenticationDetails());
     }
 
     /** The sign-in itself as a one-row table. */

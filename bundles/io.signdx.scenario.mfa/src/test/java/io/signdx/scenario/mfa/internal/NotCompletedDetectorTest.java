@@ -44,7 +44,7 @@ class NotCompletedDetectorTest {
             assertTrue(f.assessment().contains("\"" + Demo.MFA_POLICY + "\""), f.assessment());
             assertTrue(f.assessment().contains("Mobile app notification"), f.assessment());
             assertTrue(f.complete());
-            assertEquals("Authentication details", f.evidence().get(0).title());
+            assertEquals("Authentication steps", f.evidence().get(0).title());
         }
     }
 

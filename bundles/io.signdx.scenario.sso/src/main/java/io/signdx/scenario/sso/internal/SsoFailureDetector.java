@@ -165,16 +165,8 @@ public final class SsoFailureDetector implements ScenarioDetector {
     }
 
     private static EvidenceTable stepsTable(SignIn signIn) {
-        List<List<String>> rows = new ArrayList<>();
-        for (AuthenticationDetail d : signIn.authenticationDetails()) {
-            if (d != null) {
-                rows.add(Arrays.asList(d.stepDateTime() == null ? null : d.stepDateTime().toString(),
-                        d.requirement(), d.method(), d.methodDetail(),
-                        d.succeeded() == null ? null : d.succeeded() ? "yes" : "no", d.resultDetail()));
-            }
-        }
-        return rows.isEmpty() ? null : new EvidenceTable("Authentication steps",
-                List.of("Time (UTC)", "Requirement", "Method", "Method detail", "Succeeded", "Result detail"), rows);
+        return signIn.authenticationDetails().isEmpty() ? null
+                : EvidenceTable.ofAuthenticationSteps(signIn.authenticationDetails());
     }
 
     /** How the later sign-in authenticated, when its record says. */
