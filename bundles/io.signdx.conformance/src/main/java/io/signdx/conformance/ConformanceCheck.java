@@ -2,6 +2,8 @@ package io.signdx.conformance;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -43,7 +45,9 @@ public final class ConformanceCheck {
     /** Checks against a declaration, with {@code defaultBudget} when it declares none. */
     public ConformanceCheck(Declaration declaration, Duration defaultBudget) {
         this.declaration = declaration;
-        this.budget = declaration.timeBudgetMillis() > 0 ? Duration.ofMillis(declaration.timeBudgetMillis())
+        // a budget of more than a day means "no limit" in practice; capped so that doubling it stays finite
+        this.budget = declaration.timeBudgetMillis() > 0
+                ? Duration.ofMillis(Math.min(declaration.timeBudgetMillis(), Duration.ofDays(1).toMillis()))
                 : defaultBudget;
     }
 
@@ -74,6 +78,9 @@ public final class ConformanceCheck {
         });
         try {
             for (SignIn s : samples) {
+                if (problems.size() >= MAX_PROBLEMS) {
+                    break;
+                }
                 if (!declaration.accepts(s.errorCode())) {
                     continue;
                 }
@@ -88,14 +95,10 @@ public final class ConformanceCheck {
                 if (second == null) {
                     break;
                 }
-                if (second.findings != null && !describe(first.findings).equals(describe(second.findings))) {
-                    problems.add(new Problem("determinism", "two calls on " + name(s) + " gave different findings: "
-                            + first.findings + " then " + second.findings));
+                if (second.findings != null && !first.described.equals(second.described)) {
+                    problems.add(new Problem("determinism", "two calls on " + name(s) + " gave different findings"));
                 }
                 wellFormed(first.findings, s, problems);
-                if (problems.size() >= MAX_PROBLEMS) {
-                    break;
-                }
             }
         } finally {
             caller.shutdownNow();
@@ -103,17 +106,27 @@ public final class ConformanceCheck {
         return problems;
     }
 
-    private record Call(List<Finding> findings) {
+    /** A call's findings, copied and described on the calling thread, under the time limit. */
+    private record Call(List<Finding> findings, String described) {
     }
 
     /** One call; {@code null} when it did not return within the budget. */
     private Call call(ExecutorService caller, ScenarioDetector detector, SignIn s, DetectionContext context,
             List<Problem> problems) {
         long started = System.nanoTime();
-        Future<List<Finding>> f = caller.submit(() -> detector.detect(s, context));
+        // the returned list is the detector's too: copied and described while still under the limit
+        Future<Call> f = caller.submit(() -> {
+            List<Finding> returned = detector.detect(s, context);
+            if (returned == null) {
+                return new Call(null, null);
+            }
+            List<Finding> copy = new ArrayList<>(returned);
+            return new Call(copy, describe(copy));
+        });
         try {
             // twice the budget before giving up on the thread: a slow call is reported below anyway
-            List<Finding> findings = f.get(budget.toMillis() * 2, TimeUnit.MILLISECONDS);
+            Call result = f.get(budget.toMillis() * 2, TimeUnit.MILLISECONDS);
+            List<Finding> findings = result.findings();
             long millis = (System.nanoTime() - started) / 1_000_000;
             if (millis > budget.toMillis()) {
                 problems.add(new Problem("time-budget", "took " + millis + " ms on " + name(s) + ", more than its "
@@ -121,24 +134,21 @@ public final class ConformanceCheck {
             }
             if (findings == null) {
                 problems.add(new Problem("robustness", "returned null instead of an empty list on " + name(s)));
-                return new Call(null);
             }
-            return new Call(findings);
+            return result;
         } catch (TimeoutException e) {
             f.cancel(true);
             problems.add(new Problem("time-budget", "did not return within " + budget.toMillis() * 2 + " ms on "
                     + name(s) + " (budget " + budget.toMillis() + " ms)"));
             return null;
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            StackTraceElement where = cause.getStackTrace().length == 0 ? null : cause.getStackTrace()[0];
-            problems.add(new Problem("robustness", "threw " + cause.getClass().getName()
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + " on " + name(s)
-                    + (where == null ? "" : " at " + where)));
-            return new Call(null);
+            problems.add(new Problem("robustness", "threw " + thrown(e.getCause()) + " on " + name(s)));
+            return new Call(null, null);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             f.cancel(true);
+            // never a pass: whoever interrupted the check learns that it did not finish
+            problems.add(new Problem("interrupted", "the check was interrupted before it finished"));
             return null;
         }
     }
@@ -156,6 +166,23 @@ public final class ConformanceCheck {
                 problems.add(new Problem("findings", "returned a finding with a blank title on " + name(s)));
             }
         }
+    }
+
+    /** The exception's class, message and first frame; its message is the detector's code too. */
+    private static String thrown(Throwable cause) {
+        String text = cause.getClass().getName();
+        try {
+            if (cause.getMessage() != null) {
+                text += ": " + cause.getMessage();
+            }
+            StackTraceElement[] trace = cause.getStackTrace();
+            if (trace.length > 0) {
+                text += " at " + trace[0];
+            }
+        } catch (RuntimeException e) {
+            // the class name says enough
+        }
+        return text;
     }
 
     /** Everything a reader of a finding sees, for comparing two answers. */
@@ -186,6 +213,9 @@ public final class ConformanceCheck {
 
     /** Related sign-ins come from the samples themselves, as in a bulk run over one file. */
     private static final class SampleContext implements DetectionContext {
+        private static final Comparator<SignIn> OLDEST_FIRST = Comparator.comparing(SignIn::createdDateTime,
+                Comparator.nullsFirst(Comparator.naturalOrder()));
+
         private final List<SignIn> samples;
 
         SampleContext(List<SignIn> samples) {
@@ -199,16 +229,18 @@ public final class ConformanceCheck {
 
         @Override
         public List<SignIn> related(SignInQuery query) {
-            List<SignIn> out = new ArrayList<>();
+            // the engine's meaning: matches, newest first (later input first among equal times), paged
+            List<SignIn> hits = new ArrayList<>();
             for (SignIn s : samples) {
-                if (out.size() >= query.limit()) {
-                    break;
-                }
                 if (query.matches(s)) {
-                    out.add(s);
+                    hits.add(s);
                 }
             }
-            return out;
+            hits.sort(OLDEST_FIRST);
+            Collections.reverse(hits);
+            int from = (int) Math.min(query.offset(), hits.size());
+            int to = (int) Math.min(hits.size(), (long) from + query.limit());
+            return List.copyOf(hits.subList(from, to));
         }
     }
 }

@@ -85,6 +85,24 @@ class ConformanceCheckTest {
     }
 
     @Test
+    void aDetectorThatPagesThroughRelatedSignInsIsNotMistakenForAHangingOne() {
+        // reads every sign-in of the same user a page at a time, stopping at the first short page
+        ScenarioDetector paging = (s, c) -> {
+            int seen = 0;
+            for (int offset = 0;; offset += 2) {
+                int page = c.related(io.signdx.api.source.SignInQuery.all().withErrorCodes(java.util.Set.of(50053))
+                        .withPage(offset, 2)).size();
+                seen += page;
+                if (page < 2) {
+                    break;
+                }
+            }
+            return List.of(Finding.builder("partner.acme.lockout").assessment(seen + " lockouts around").build());
+        };
+        assertEquals(List.of(), new ConformanceCheck(LOCKOUT).quick(paging));
+    }
+
+    @Test
     void anInvalidDeclarationIsReportedBeforeAnyCall() {
         AtomicInteger calls = new AtomicInteger();
         ScenarioDetector counting = (s, c) -> {

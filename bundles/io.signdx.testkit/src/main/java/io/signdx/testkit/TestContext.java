@@ -18,8 +18,8 @@ import io.signdx.api.tenant.TenantContext;
  * as the engine gives it.
  */
 public final class TestContext implements DetectionContext {
-    private static final Comparator<SignIn> NEWEST_FIRST = Comparator.comparing(SignIn::createdDateTime,
-            Comparator.nullsLast(Comparator.<Instant>reverseOrder()));
+    private static final Comparator<SignIn> OLDEST_FIRST = Comparator.comparing(SignIn::createdDateTime,
+            Comparator.nullsFirst(Comparator.<Instant>naturalOrder()));
 
     private final TenantContext tenant;
     private final List<SignIn> signIns;
@@ -75,8 +75,10 @@ public final class TestContext implements DetectionContext {
                 hits.add(s);
             }
         }
-        hits.sort(NEWEST_FIRST);
+        // as the engine answers: newest first, the later of two sign-ins with the same time first
+        hits.sort(OLDEST_FIRST);
+        java.util.Collections.reverse(hits);
         int from = Math.min(query.offset(), hits.size());
-        return List.copyOf(hits.subList(from, Math.min(hits.size(), from + query.limit())));
+        return List.copyOf(hits.subList(from, (int) Math.min(hits.size(), (long) from + query.limit())));
     }
 }

@@ -127,20 +127,21 @@ final class BatchIndex {
 
     /** The shortest time-ordered list that holds every match: the most selective key the query has. */
     private List<SignIn> candidates(SignInQuery q) {
-        if (q.requestId() != null) {
+        // an empty key matches sign-ins without that value (SignInQuery.matches), which no index holds
+        if (keyed(q.requestId())) {
             return get(byRequest.get(), q.requestId());
         }
-        if (q.correlationId() != null) {
+        if (keyed(q.correlationId())) {
             return get(byCorrelation.get(), q.correlationId());
         }
         List<SignIn> best = all;
-        if (q.user() != null) {
+        if (keyed(q.user())) {
             best = shorter(best, get(byUser, q.user()));
         }
-        if (q.ipAddress() != null) {
+        if (keyed(q.ipAddress())) {
             best = shorter(best, get(byIp, q.ipAddress()));
         }
-        if (q.app() != null) {
+        if (keyed(q.app())) {
             best = shorter(best, get(byApp.get(), q.app()));
         }
         if (!q.errorCodes().isEmpty()) {
@@ -163,6 +164,10 @@ final class BatchIndex {
         }
         merged.sort(BY_TIME);
         return merged;
+    }
+
+    private static boolean keyed(String key) {
+        return key != null && !key.isEmpty();
     }
 
     private static List<SignIn> shorter(List<SignIn> a, List<SignIn> b) {

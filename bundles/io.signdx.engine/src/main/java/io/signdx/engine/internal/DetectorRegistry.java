@@ -100,27 +100,29 @@ public final class DetectorRegistry {
      * untrusted code and may hang; it joins the active set only when it passes.
      */
     private void check(DetectorHandle handle) {
-        String failure;
+        String failure = "the check did not finish";
         try {
             List<Problem> problems = new ConformanceCheck(handle.declaration).quick(handle.detector);
             failure = problems.isEmpty() ? null : problems.get(0) + (problems.size() == 1 ? ""
                     : " (and " + (problems.size() - 1) + " more problem" + (problems.size() == 2 ? "" : "s") + ")");
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
+            // anything escaping the check (a class vanishing with its bundle, a stack overflow) refuses
             failure = "the check itself failed: " + e;
-        }
-        synchronized (this) {
-            handle.checked(failure);
-            if (failure == null) {
-                LOG.info("detector {} from {} {} active", handle.scenario, handle.bundleSymbolicName,
-                        handle.bundleVersion);
-            } else {
-                LOG.warn("detector {} from {} {} refused: {}", handle.scenario, handle.bundleSymbolicName,
-                        handle.bundleVersion, handle.info(true).problem());
+        } finally {
+            synchronized (this) {
+                handle.checked(failure);
+                if (failure == null) {
+                    LOG.info("detector {} from {} {} active", handle.scenario, handle.bundleSymbolicName,
+                            handle.bundleVersion);
+                } else {
+                    LOG.warn("detector {} from {} {} refused: {}", handle.scenario, handle.bundleSymbolicName,
+                            handle.bundleVersion, handle.info(true).problem());
+                }
+                if (detectors.get(handle.serviceId) == handle) {
+                    rebuild();
+                }
+                handle.settle();
             }
-            if (detectors.get(handle.serviceId) == handle) {
-                rebuild();
-            }
-            handle.settle();
         }
     }
 

@@ -126,20 +126,26 @@ final class DetectorRunner {
                 startNanos = System.nanoTime();
                 call.set(id);
                 List<Finding> result = null;
-                Throwable error = null;
+                String error = null;
                 try {
-                    result = h.detector.detect(j.signIn, j.context);
+                    // copied while the call is still timed: the list is the detector's and may misbehave too
+                    List<Finding> returned = h.detector.detect(j.signIn, j.context);
+                    result = returned == null ? null : new ArrayList<>(returned);
                 } catch (Throwable t) {
-                    error = t;
+                    error = describe(t);
                 }
                 if (!call.compareAndSet(id, 0)) {
                     Thread.interrupted(); // clear the watchdog's interrupt before this thread ends
                     return false;
                 }
                 j.next++;
-                report(h, j, result, error);
+                try {
+                    report(h, j, result, error);
+                } catch (RuntimeException e) {
+                    LOG.error("could not record the outcome of detector {}", h.scenario, e);
+                }
             }
-            outcomes.finished(j);
+            finish(j);
             return true;
         }
     }
@@ -181,23 +187,50 @@ final class DetectorRunner {
             throw new IllegalStateException("the engine is stopping");
         }
         queue.addLast(new Chunk(jobs));
+        if (stopped) {
+            drain(); // stop() ran meanwhile and may have emptied the queue before this chunk arrived
+        }
     }
 
     void stop() {
         stopped = true;
         watchdog.shutdownNow();
+        try {
+            watchdog.awaitTermination(1, TimeUnit.SECONDS); // a take-over in progress re-queues first
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         for (Worker w : workers) {
+            long id = w.call.get();
+            // a worker inside a detector loses its chunk, which is finished here with the others
+            if (id != 0 && w.call.compareAndSet(id, 0)) {
+                Chunk c = w.chunk;
+                if (c != null) {
+                    abandon(c);
+                }
+            }
             Thread t = w.thread;
             if (t != null) {
                 t.interrupt();
             }
         }
+        drain();
+    }
+
+    private void drain() {
         Chunk c;
         while ((c = queue.poll()) != null) {
-            for (int i = c.index; i < c.jobs.size(); i++) {
-                Job j = c.jobs.get(i);
+            abandon(c);
+        }
+    }
+
+    /** Finishes the chunk's remaining jobs with a note: the engine stopped before they were done. */
+    private void abandon(Chunk c) {
+        for (int i = c.index; i < c.jobs.size(); i++) {
+            Job j = c.jobs.get(i);
+            if (!j.done.isDone()) {
                 j.notes.add("the engine stopped before this sign-in was fully diagnosed");
-                outcomes.finished(j);
+                finish(j);
             }
         }
     }
@@ -206,15 +239,33 @@ final class DetectorRunner {
         return workers.size();
     }
 
-    private void report(DetectorHandle h, Job j, List<Finding> result, Throwable error) {
+    /** Finishes a job; never throws, so that neither a worker nor the job's waiter is left behind. */
+    private void finish(Job j) {
+        try {
+            outcomes.finished(j);
+        } catch (RuntimeException e) {
+            LOG.error("could not finish the diagnosis of sign-in {}", j.signIn.id(), e);
+            j.done.complete(j);
+        }
+    }
+
+    /** The text of a detector's exception, itself guarded: its message is the detector's code too. */
+    private static String describe(Throwable t) {
+        try {
+            return t.getClass().getName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
+        } catch (Throwable again) {
+            return t.getClass().getName();
+        }
+    }
+
+    private void report(DetectorHandle h, Job j, List<Finding> result, String error) {
         if (error != null) {
             if (h.gone()) {
                 // Its bundle left during the call: not the detector's fault, and not the diagnosis's.
                 j.notes.add("detector " + h.scenario + " was removed while it ran; its findings are left out");
                 return;
             }
-            outcomes.failed(h, error.getClass().getName() + (error.getMessage() == null ? ""
-                    : ": " + error.getMessage()), j);
+            outcomes.failed(h, error, j);
         } else if (result == null) {
             outcomes.failed(h, "returned null instead of a list of findings", j);
         } else {
@@ -261,8 +312,10 @@ final class DetectorRunner {
                 h.scenario, TimeUnit.NANOSECONDS.toMillis(budgetNanos), stuck == null ? "?" : stuck.getName());
         j.next++;
         outcomes.failed(h, "exceeded its time budget of " + TimeUnit.NANOSECONDS.toMillis(budgetNanos) + " ms", j);
-        queue.addFirst(c);
-        if (!stopped) {
+        if (stopped) {
+            abandon(c);
+        } else {
+            queue.addFirst(c);
             startWorker();
         }
         if (stuck != null) {

@@ -48,6 +48,7 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
     private final DetectorRegistry registry;
     private final int quarantineAfter;
     private final int bulkWindow;
+    private final int threads;
     private final DetectorRunner runner;
     private final List<SignInSource> sources = new CopyOnWriteArrayList<>();
 
@@ -56,7 +57,7 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
         this.registry = registry;
         this.quarantineAfter = Math.max(1, config.quarantineAfter());
         this.bulkWindow = Math.max(2 * CHUNK, config.bulkWindow());
-        int threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
+        this.threads = config.threads() > 0 ? config.threads() : Runtime.getRuntime().availableProcessors();
         this.runner = new DetectorRunner(threads, Math.max(1, config.timeBudgetMillis()), this);
     }
 
@@ -88,14 +89,16 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
         // one snapshot of the sources for the whole run
         List<SignInSource> from = related == Related.BATCH ? List.of() : List.copyOf(sources);
         ArrayDeque<Job> inFlight = new ArrayDeque<>();
-        List<Job> chunk = new ArrayList<>(CHUNK);
+        // small runs in smaller chunks, so that every worker gets a share
+        int chunkSize = Math.max(1, Math.min(CHUNK, signIns.size() / (4 * threads)));
+        List<Job> chunk = new ArrayList<>(chunkSize);
         for (SignIn s : signIns) {
             Job job = job(s, tenant, batch, from);
             chunk.add(job);
             inFlight.add(job);
-            if (chunk.size() == CHUNK) {
+            if (chunk.size() == chunkSize) {
                 runner.submitAll(chunk);
-                chunk = new ArrayList<>(CHUNK);
+                chunk = new ArrayList<>(chunkSize);
             }
             // the window is larger than a chunk: the oldest job in flight is always queued
             if (inFlight.size() >= bulkWindow) {
@@ -168,6 +171,12 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
     public void finished(Job job) {
         try {
             job.diagnosis = toDiagnosis(job);
+        } catch (RuntimeException e) {
+            LOG.error("could not rank the findings of sign-in {}", job.signIn.id(), e);
+            SignIn s = job.signIn;
+            job.diagnosis = new Diagnosis(s, Diagnosis.NO_SCENARIO, job.findings, new SupportDetails(s.id(),
+                    s.correlationId(), s.createdDateTime(), s.errorCode(), s.userPrincipalName(), s.appId()),
+                    List.of("the findings could not be ranked: " + e));
         } finally {
             // whatever happens, the caller waiting for this job must not wait forever
             job.done.complete(job);

@@ -42,7 +42,7 @@ final class EngineContext implements DetectionContext {
     @Override
     public List<SignIn> related(SignInQuery query) {
         Map<String, SignIn> byId = new LinkedHashMap<>();
-        int wanted = query.offset() + query.limit();
+        int wanted = (int) Math.min((long) query.offset() + query.limit(), Integer.MAX_VALUE);
         List<SignIn> fromBatch = batch.find(query, wanted);
         if (sources.isEmpty()) {
             // the batch alone answers newest first already: no merging, no sorting
@@ -65,7 +65,7 @@ final class EngineContext implements DetectionContext {
         List<SignIn> all = new ArrayList<>(byId.values());
         all.sort(NEWEST_FIRST);
         int from = Math.min(query.offset(), all.size());
-        return List.copyOf(all.subList(from, Math.min(all.size(), from + query.limit())));
+        return List.copyOf(all.subList(from, (int) Math.min(all.size(), (long) from + query.limit())));
     }
 
     private static String key(SignIn s) {

@@ -82,4 +82,19 @@ class BatchIndexTest {
             assertEquals(false, expected.isEmpty(), "the query finds something: " + q);
         }
     }
+
+    @Test
+    void anEmptyKeyMeansWhatMatchesSaysNotNothing() {
+        // no index holds empty keys; the answer must still be that of SignInQuery.matches
+        SignIn anonymous = SignIn.builder().id("anon").createdDateTime(T0).errorCode(50058).build();
+        List<SignIn> batch = List.of(s("1", "ann@x.example", "10.0.0.1", 0, 50126), anonymous);
+        BatchIndex withAnonymous = new BatchIndex(batch);
+        for (SignInQuery q : List.of(SignInQuery.all().withUser(""), SignInQuery.all().withIpAddress(""),
+                SignInQuery.all().withApp(""), SignInQuery.all().withCorrelationId(""))) {
+            List<String> expected = batch.stream().filter(q::matches).map(SignIn::id).toList();
+            assertEquals(false, expected.isEmpty());
+            assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(withAnonymous.find(q, 10).stream()
+                    .map(SignIn::id).toList()));
+        }
+    }
 }

@@ -98,4 +98,26 @@ class DetectorRunnerTest {
         assertTrue(run(List.of(gone)).findings.isEmpty());
         assertTrue(failures.isEmpty());
     }
+
+    @Test
+    void aListThatBreaksWhenReadIsTheDetectorsFailureAndTheWorkerGoesOn() throws Exception {
+        runner = new DetectorRunner(1, 1000, outcomes);
+        List<Finding> broken = new java.util.AbstractList<>() {
+            @Override
+            public Finding get(int index) {
+                throw new IllegalStateException("list of the detector broke");
+            }
+
+            @Override
+            public int size() {
+                return 1;
+            }
+        };
+        DetectorRunner.Job job = run(List.of(TestDetectors.handle("a.broken-list", (s, c) -> broken, null, 0, 50),
+                TestDetectors.handle("a.fine", TestDetectors.finding("a.fine"), null, 0, 50)));
+        assertEquals(List.of("a.fine"), job.findings.stream().map(Finding::scenario).toList());
+        assertEquals(List.of("a.broken-list: java.lang.IllegalStateException: list of the detector broke"), failures);
+        assertEquals(List.of("a.fine"), run(List.of(TestDetectors.handle("a.fine", TestDetectors.finding("a.fine"),
+                null, 0, 50))).findings.stream().map(Finding::scenario).toList(), "the worker still runs jobs");
+    }
 }
