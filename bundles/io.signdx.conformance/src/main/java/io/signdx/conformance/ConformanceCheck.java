@@ -175,9 +175,13 @@ public final class ConformanceCheck {
             if (cause.getMessage() != null) {
                 text += ": " + cause.getMessage();
             }
-            StackTraceElement[] trace = cause.getStackTrace();
-            if (trace.length > 0) {
-                text += " at " + trace[0];
+            // the first frame outside the JDK: where the detector's own code went wrong
+            for (StackTraceElement e : cause.getStackTrace()) {
+                if (!e.getClassName().startsWith("java.") && !e.getClassName().startsWith("jdk.")
+                        && !e.getClassName().startsWith("sun.")) {
+                    text += " at " + e;
+                    break;
+                }
             }
         } catch (RuntimeException e) {
             // the class name says enough

@@ -41,6 +41,11 @@ public final class Samples {
         int n = 0;
         for (int code : codes(d)) {
             out.add(SignIn.builder().id("conformance-code-" + code).errorCode(code).build());
+            // times at the ends of the range: a window around them overflows if computed carelessly
+            out.add(realistic(code, new SplittableRandom(code)).id("conformance-max-time-" + code)
+                    .createdDateTime(Instant.MAX).build());
+            out.add(realistic(code, new SplittableRandom(code)).id("conformance-min-time-" + code)
+                    .createdDateTime(Instant.MIN).build());
             if (n++ < 8) {
                 out.add(realistic(code, new SplittableRandom(code)).build());
                 out.add(unknownEnums(code).build());

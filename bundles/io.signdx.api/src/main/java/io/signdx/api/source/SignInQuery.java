@@ -85,9 +85,20 @@ public final class SignInQuery {
                 flaggedOnly, ipAddress, offset, limit);
     }
 
-    /** Sign-ins within {@code halfWidth} either side of {@code at} (the diagnostic's 48-hour window is ±24 h). */
+    /**
+     * Sign-ins within {@code halfWidth} either side of {@code at} (the diagnostic's 48-hour window is ±24 h).
+     * The window stops at the ends of the time line instead of overflowing: records can carry any time.
+     */
     public SignInQuery around(Instant at, Duration halfWidth) {
-        return withWindow(at.minus(halfWidth), at.plus(halfWidth));
+        return withWindow(shift(at, halfWidth.negated()), shift(at, halfWidth));
+    }
+
+    private static Instant shift(Instant at, Duration by) {
+        try {
+            return at.plus(by);
+        } catch (java.time.DateTimeException | ArithmeticException e) {
+            return by.isNegative() ? Instant.MIN : Instant.MAX;
+        }
     }
 
     /** Outcome filter. */

@@ -50,4 +50,14 @@ class SignInQueryTest {
         assertTrue(page.hasMore());
         assertFalse(new Page<>(List.of("a"), 4, 5).hasMore());
     }
+
+    @org.junit.jupiter.api.Test
+    void aWindowAroundTheEndsOfTheTimeLineStopsThereInsteadOfOverflowing() {
+        SignInQuery late = SignInQuery.all().around(java.time.Instant.MAX, java.time.Duration.ofHours(24));
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.MAX, late.to());
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.MAX.minus(java.time.Duration.ofHours(24)),
+                late.from());
+        org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.MIN,
+                SignInQuery.all().around(java.time.Instant.MIN, java.time.Duration.ofHours(1)).from());
+    }
 }

@@ -101,7 +101,9 @@ public final class AccountLockedDetector implements ScenarioDetector {
         if (s.createdDateTime() == null) {
             return UNKNOWN;
         }
-        Instant hourBefore = s.createdDateTime().minus(Duration.ofHours(1));
+        // records can carry any time, even the first instant there is: never step off the time line
+        Instant hourBefore = s.createdDateTime().isBefore(Instant.MIN.plus(Duration.ofHours(1))) ? Instant.MIN
+                : s.createdDateTime().minus(Duration.ofHours(1));
         for (SignIn a : attempts) {
             if (a.errorCode() != 0 && a.errorCode() != SignInFacts.LOCKED && !a.createdDateTime().isBefore(hourBefore)
                     && !a.createdDateTime().isAfter(s.createdDateTime())) {

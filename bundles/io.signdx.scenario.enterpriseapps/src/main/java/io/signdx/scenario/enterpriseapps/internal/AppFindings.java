@@ -186,9 +186,11 @@ final class AppFindings {
             Finding.Builder f) {
         SignIn s = facts.signIn();
         Instant at = s.createdDateTime();
-        Instant from = at.minus(CREDENTIAL_LOOKBACK);
+        // records can carry any time, even the ends of the time line: stop there instead of overflowing
+        Instant from = at.isBefore(Instant.MIN.plus(CREDENTIAL_LOOKBACK)) ? Instant.MIN : at.minus(CREDENTIAL_LOOKBACK);
+        Instant to = at.isAfter(Instant.MAX.minus(SCALE_WINDOW)) ? Instant.MAX : at.plus(SCALE_WINDOW);
         List<SignIn> failures = new ArrayList<>(context.related(SignInQuery.all().withApp(app)
-                .withWindow(from, at.plus(SCALE_WINDOW)).withErrorCodes(CREDENTIAL_CODES)
+                .withWindow(from, to).withErrorCodes(CREDENTIAL_CODES)
                 .withPage(0, CREDENTIAL_LIMIT)));
         boolean full = failures.size() >= CREDENTIAL_LIMIT;
         if (!failures.contains(s)) {
@@ -213,7 +215,7 @@ final class AppFindings {
                 time(span[0]), time(span[1]))));
         if (!rows.isEmpty()) {
             f.evidence(new EvidenceTable("Credential failures of " + facts.principal() + " from " + time(from)
-                    + " to " + time(at.plus(SCALE_WINDOW)), List.of("Code", "Attempts", "First", "Last"), rows));
+                    + " to " + time(to), List.of("Code", "Attempts", "First", "Last"), rows));
         }
         StringBuilder b = new StringBuilder();
         Instant[] own = byCode.get(rule.code());
