@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import io.signdx.api.detector.DetectionContext;
 import io.signdx.api.detector.Finding;
@@ -123,7 +124,7 @@ final class DetectorRunner {
                 long id = callNumbers.incrementAndGet();
                 job = j;
                 handle = h;
-                startNanos = System.nanoTime();
+                startNanos = clock.getAsLong();
                 call.set(id);
                 List<Finding> result = null;
                 String error = null;
@@ -151,6 +152,7 @@ final class DetectorRunner {
     }
 
     private final Outcomes outcomes;
+    private final LongSupplier clock;
     private final int size;
     private final long defaultBudgetNanos;
     private final BlockingDeque<Chunk> queue = new LinkedBlockingDeque<>();
@@ -160,11 +162,18 @@ final class DetectorRunner {
     private final ScheduledExecutorService watchdog;
     private volatile boolean stopped;
     /** When the watchdog last looked; only the watchdog thread reads and writes it. */
-    private long lastWatch = System.nanoTime();
+    private long lastWatch;
     /** A gap between two looks longer than this means the watchdog was stalled, not the detectors. */
     private final long stallNanos;
 
     DetectorRunner(int threads, long defaultBudgetMillis, Outcomes outcomes) {
+        this(threads, defaultBudgetMillis, outcomes, System::nanoTime);
+    }
+
+    /** With another clock, so that a test can make time jump as a long pause of the whole JVM does. */
+    DetectorRunner(int threads, long defaultBudgetMillis, Outcomes outcomes, LongSupplier clock) {
+        this.clock = clock;
+        this.lastWatch = clock.getAsLong();
         this.outcomes = outcomes;
         this.size = Math.max(1, threads);
         this.defaultBudgetNanos = TimeUnit.MILLISECONDS.toNanos(defaultBudgetMillis);
@@ -275,7 +284,7 @@ final class DetectorRunner {
 
     private void watch() {
         try {
-            long now = System.nanoTime();
+            long now = clock.getAsLong();
             long gap = now - lastWatch;
             lastWatch = now;
             if (gap > stallNanos) {

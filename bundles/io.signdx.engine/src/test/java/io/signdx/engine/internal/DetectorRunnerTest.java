@@ -120,4 +120,37 @@ class DetectorRunnerTest {
         assertEquals(List.of("a.fine"), run(List.of(TestDetectors.handle("a.fine", TestDetectors.finding("a.fine"),
                 null, 0, 50))).findings.stream().map(Finding::scenario).toList(), "the worker still runs jobs");
     }
+
+    @Test
+    void aJumpOfTheWholeClockIsAPauseOfEveryoneNotAnOverrunOfTheDetector() throws Exception {
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong();
+        java.util.concurrent.CountDownLatch entered = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        runner = new DetectorRunner(1, 100, outcomes, now::get);
+        DetectorRunner.Job job = new DetectorRunner.Job(SignIn.builder().id("s1").build(), null, List.of(
+                TestDetectors.handle("a.waits", (s, c) -> {
+                    entered.countDown();
+                    try {
+                        release.await(10, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    return List.of();
+                }, null, 0, 50)), new ArrayList<>());
+        runner.submit(job);
+        assertTrue(entered.await(5, TimeUnit.SECONDS));
+
+        // a long garbage collection: the watchdog wakes up to find ten seconds gone, for everyone
+        now.addAndGet(TimeUnit.SECONDS.toNanos(10));
+        Thread.sleep(200);
+        assertTrue(failures.isEmpty(), "not failed for time it did not have: " + failures);
+
+        // then the detector really overruns its 100 ms, in steps the watchdog sees
+        for (int i = 0; i < 4 && failures.isEmpty(); i++) {
+            now.addAndGet(TimeUnit.MILLISECONDS.toNanos(60));
+            Thread.sleep(150);
+        }
+        release.countDown();
+        assertEquals(List.of("a.waits: exceeded its time budget of 100 ms"), failures);
+    }
 }
