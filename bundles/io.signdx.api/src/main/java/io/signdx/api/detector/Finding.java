@@ -147,6 +147,12 @@ public final class Finding {
             return this;
         }
 
+        /** Adds a recommendation written beforehand (e.g. one of a detector's table of steps). */
+        public Builder recommend(Recommendation recommendation) {
+            this.recommendations.add(Objects.requireNonNull(recommendation));
+            return this;
+        }
+
         /** Records a piece of data whose absence kept the verdict from being firmer. */
         public Builder missing(String what) {
             this.missing.add(Objects.requireNonNull(what));

@@ -34,4 +34,12 @@ class FindingTest {
         assertFalse(f.complete());
         assertTrue(Finding.builder("a.b").assessment("x").build().complete());
     }
+
+    @Test
+    void aRecommendationWrittenBeforehandIsKeptAsItIs() {
+        Recommendation step = new Recommendation(Actor.ADMIN, "Enable the agent.", "https://example.invalid/agent");
+        Finding f = Finding.builder("a.b").assessment("x").recommend(step).recommend(Actor.USER, "Retry.", null).build();
+        assertEquals(List.of(step, new Recommendation(Actor.USER, "Retry.", null)), f.recommendations());
+        assertThrows(NullPointerException.class, () -> Finding.builder("a.b").recommend(null));
+    }
 }

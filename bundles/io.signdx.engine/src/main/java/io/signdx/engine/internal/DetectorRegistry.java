@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 
 import io.signdx.api.detector.ScenarioDetector;
 import io.signdx.conformance.ConformanceCheck;
+import io.signdx.conformance.Declaration;
 import io.signdx.conformance.Problem;
 
 import org.osgi.framework.Bundle;
@@ -79,7 +80,7 @@ public final class DetectorRegistry {
         String bsn = bundle == null ? "?" : bundle.getSymbolicName();
         String version = bundle == null ? "?" : bundle.getVersion().toString();
         synchronized (this) {
-            String scenario = String.valueOf(props.get(io.signdx.api.detector.Detector.SCENARIO));
+            String scenario = Declaration.of(props).scenario(); // as the handle reads it, trimmed
             String duplicateOf = detectors.values().stream()
                     .filter(h -> !h.refused() && h.scenario.equals(scenario))
                     .map(h -> h.bundleSymbolicName + " " + h.bundleVersion).findFirst().orElse(null);

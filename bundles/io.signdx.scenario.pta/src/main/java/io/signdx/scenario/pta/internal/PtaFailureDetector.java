@@ -105,7 +105,7 @@ public final class PtaFailureDetector implements ScenarioDetector {
             confidence = Confidence.MEDIUM;
         }
         for (PtaStep step : recommended) {
-            f.recommend(step.actor(), step.action(), step.link());
+            f.recommend(step.recommendation());
         }
         return List.of(f.confidence(confidence).assessment(assessment.toString()).build());
     }

@@ -1,6 +1,7 @@
 package io.signdx.scenario.pta.internal;
 
 import io.signdx.api.detector.Actor;
+import io.signdx.api.detector.Recommendation;
 
 /**
  * Every remediation step the pass-through authentication causes refer to, written once: {@link PtaCause}
@@ -65,26 +66,18 @@ enum PtaStep {
             + "Enable self-service password reset with password writeback so that users can renew their "
             + "on-premises password from the cloud without calling the help desk.", Links.SSPR_WRITEBACK);
 
-    private final Actor actor;
-    private final String action;
-    private final String link;
+    private final Recommendation recommendation;
 
     PtaStep(Actor actor, String action, String link) {
-        this.actor = actor;
-        this.action = action;
-        this.link = link;
+        this.recommendation = new Recommendation(actor, action, link);
     }
 
-    Actor actor() {
-        return actor;
+    Recommendation recommendation() {
+        return recommendation;
     }
 
     String action() {
-        return action;
-    }
-
-    String link() {
-        return link;
+        return recommendation.action();
     }
 
     /** Microsoft Learn pages the steps point to. */

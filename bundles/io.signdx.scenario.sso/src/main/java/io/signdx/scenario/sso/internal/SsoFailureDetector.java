@@ -80,7 +80,7 @@ public final class SsoFailureDetector implements ScenarioDetector {
         assessment.append(FALLBACK);
         fallback(signIn, at, context, f, assessment);
         for (SsoStep step : cause.steps()) {
-            f.recommend(step.actor(), step.action(), step.link());
+            f.recommend(step.recommendation());
         }
         return List.of(f.assessment(assessment.toString()).build());
     }

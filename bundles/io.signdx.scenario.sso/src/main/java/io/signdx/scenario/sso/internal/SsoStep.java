@@ -1,6 +1,7 @@
 package io.signdx.scenario.sso.internal;
 
 import io.signdx.api.detector.Actor;
+import io.signdx.api.detector.Recommendation;
 
 /**
  * Every remediation step the seamless single sign-on causes refer to, written once: {@link SsoCause}
@@ -54,26 +55,18 @@ enum SsoStep {
             + "sign-on then uses the Primary Refresh Token instead of Kerberos tickets, and takes precedence over "
             + "seamless single sign-on.", Links.HYBRID_JOIN);
 
-    private final Actor actor;
-    private final String action;
-    private final String link;
+    private final Recommendation recommendation;
 
     SsoStep(Actor actor, String action, String link) {
-        this.actor = actor;
-        this.action = action;
-        this.link = link;
+        this.recommendation = new Recommendation(actor, action, link);
     }
 
-    Actor actor() {
-        return actor;
+    Recommendation recommendation() {
+        return recommendation;
     }
 
     String action() {
-        return action;
-    }
-
-    String link() {
-        return link;
+        return recommendation.action();
     }
 
     /** Microsoft Learn pages the steps point to. */
