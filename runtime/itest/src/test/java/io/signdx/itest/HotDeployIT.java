@@ -52,6 +52,9 @@ class HotDeployIT {
 
         Files.copy(examplePartnerJar(), deployed, StandardCopyOption.REPLACE_EXISTING);
         Fixtures.await("the example detector is active", () -> state(SCENARIO) == DetectorState.ACTIVE);
+        // DS may re-register the component as its configuration arrives; each new service is checked again
+        Fixtures.await("the example detector takes part", () -> engine.diagnose(Fixtures.expenseSignIn("probe"),
+                TenantContext.empty()).has(SCENARIO));
         var diagnosis = engine.diagnose(Fixtures.expenseSignIn("after-drop"), TenantContext.empty());
         assertEquals(SCENARIO, diagnosis.scenario());
         assertEquals("not-assigned", diagnosis.findings().get(0).classification());
@@ -64,7 +67,8 @@ class HotDeployIT {
         Fixtures.await("the example detector runs from version 1.1.0",
                 () -> detector(SCENARIO) != null && "1.1.0".equals(detector(SCENARIO).bundleVersion())
                         && detector(SCENARIO).state() == DetectorState.ACTIVE);
-        assertTrue(engine.diagnose(Fixtures.expenseSignIn("after-update"), TenantContext.empty()).has(SCENARIO));
+        Fixtures.await("the updated detector takes part", () -> engine.diagnose(Fixtures.expenseSignIn("after-update"),
+                TenantContext.empty()).has(SCENARIO));
 
         Files.delete(deployed);
         Fixtures.await("the example detector is gone", () -> detector(SCENARIO) == null);
