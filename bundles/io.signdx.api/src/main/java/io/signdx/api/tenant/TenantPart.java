@@ -5,6 +5,8 @@ public enum TenantPart {
     CONDITIONAL_ACCESS_POLICIES,
     NAMED_LOCATIONS,
     USERS,
+    /** Group names (membership itself comes with the users). @since 1.1 */
+    GROUPS,
     SERVICE_PRINCIPALS,
     SECURITY_DEFAULTS,
     PER_USER_MFA
