@@ -40,7 +40,7 @@ public final class Main {
     /** Bundles only `serve` needs: a one-shot command neither opens a port nor pays for Jetty's start. */
     static final Set<String> SERVE_ONLY = Set.of("org.apache.felix.http.jetty12", "org.apache.felix.http.servlet-api",
             "org.apache.commons.fileupload", "org.apache.commons.commons-fileupload", "org.apache.commons.io",
-            "io.signdx.console");
+            "io.signdx.console", "io.signdx.console.ui");
     /**
      * Jetty takes about a second to start in its activator and nothing waits for it (servlets are
      * whiteboard services it picks up whenever it is ready), so it starts beside the other bundles.

@@ -32,6 +32,14 @@ public record PolicyEvaluation(ConditionalAccessPolicy policy, Boolean applies, 
         return policy.reportOnly();
     }
 
+    /**
+     * True when the policy is off (neither enabled nor report-only): it does not apply, whatever its
+     * conditions say. Its conditions are still evaluated, to show what it would do if turned on.
+     */
+    public boolean off() {
+        return !policy.enabled() && !policy.reportOnly();
+    }
+
     /** The first condition that keeps the policy from applying, if any. */
     public Optional<ConditionVerdict> firstNotSatisfied() {
         return conditions.stream().filter(c -> c.verdict() == Verdict.NOT_SATISFIED).findFirst();

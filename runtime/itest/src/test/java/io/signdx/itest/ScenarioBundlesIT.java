@@ -60,6 +60,7 @@ class ScenarioBundlesIT {
         EXPECTED.put("io.signdx.scenario.legacyauth", "legacy.blocked");
         EXPECTED.put("io.signdx.scenario.pta", "pta.failure");
         EXPECTED.put("io.signdx.scenario.sso", "sso.failure");
+        EXPECTED.put("io.signdx.scenario.conditionalaccess", "ca.failed");
     }
 
     private static SignIn.Builder base(String id, int code, String reason) {
@@ -92,6 +93,11 @@ class ScenarioBundlesIT {
                             + "Directory.", "Primary authentication"))).build();
             case "io.signdx.scenario.sso" -> base("sso", 81010, "DesktopSSO failed because the user's Kerberos ticket "
                     + "has expired or is invalid.").authenticationProtocol("kerberos").build();
+            case "io.signdx.scenario.conditionalaccess" -> base("compliant", 53000, "Device is not in required device "
+                    + "state: compliant.").conditionalAccessStatusValue("failure")
+                    .appliedConditionalAccessPolicies(List.of(new AppliedPolicy("p-2", "Require a compliant device",
+                            "failure", List.of("RequireCompliantDevice"), List.of(), java.util.Set.of(), java.util.Set.of())))
+                    .build();
             default -> throw new IllegalArgumentException(bundle);
         };
     }

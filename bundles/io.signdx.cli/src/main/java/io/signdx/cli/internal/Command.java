@@ -12,12 +12,26 @@ abstract class Command implements java.util.function.ToIntFunction<String[]> {
     static final int OK = 0;
     static final int USAGE = 1;
     static final int INTERNAL = 2;
+    /** A check the caller asked to fail on did fail (e.g. {@code lint --fail-on high} found a high finding). */
+    static final int CHECK_FAILED = 3;
 
     /** Thrown for a usage or input problem; its message goes to stderr and the exit code is 1. */
     static final class UsageException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Thrown when a service the command needs is not registered: its bundle is not installed or did not
+     * start. The message names the bundle; the exit code is 2 (the installation, not the input, is wrong).
+     */
+    static final class MissingServiceException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingServiceException(String message) {
             super(message);
         }
     }
@@ -50,6 +64,9 @@ abstract class Command implements java.util.function.ToIntFunction<String[]> {
             err.println("signdx " + name() + ": " + e.getMessage());
             err.println(usage());
             return USAGE;
+        } catch (MissingServiceException e) {
+            err.println("signdx " + name() + ": " + e.getMessage());
+            return INTERNAL;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             err.println("signdx " + name() + ": interrupted");

@@ -19,16 +19,22 @@ import io.signdx.api.model.SignIn;
 import io.signdx.api.source.SignInQuery;
 import io.signdx.api.source.SignInSource;
 import io.signdx.api.tenant.TenantContext;
+import io.signdx.api.tenant.TenantLoader;
+import io.signdx.api.tenant.TenantSnapshots;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code signdx diagnose --input FILE... [filters] [--format text|json|markdown] [--strict]}: reads export
- * files without importing them, keeps the sign-ins that match the filters (the Define step: user, app,
- * correlation id, request id, a time with a window) and diagnoses them together, so that detectors
- * see the related sign-ins in the same files.
+ * {@code signdx diagnose --input FILE... [--tenant DIR|FILE] [filters] [--format text|json|markdown] [--strict]}:
+ * reads export files without importing them, keeps the sign-ins that match the filters (the Define step:
+ * user, app, correlation id, request id, a time with a window) and diagnoses them together, so that
+ * detectors see the related sign-ins in the same files. The tenant snapshot is the one given with
+ * {@code --tenant}, else the installed one, else none.
  */
 @Component(service = ToIntFunction.class, property = {"signdx.command=diagnose",
         "signdx.command.summary=diagnose sign-ins of export files (--input FILE...) or of the store [--user ...]"})
@@ -42,12 +48,21 @@ public final class DiagnoseCommand extends Command {
     private final PrintStream err;
 
     private final List<SignInSource> sources;
+    private final ServiceHandle<TenantLoader> loader;
+    private final ServiceHandle<TenantSnapshots> snapshots;
 
     @Activate
     public DiagnoseCommand(@Reference SignInReader reader, @Reference DiagnosisService engine,
             @Reference io.signdx.api.engine.ModuleService modules,
-            @Reference(service = SignInSource.class) List<SignInSource> sources) {
-        this(reader, engine, timeout -> modules.awaitSettled(timeout), sources, System.out, System.err);
+            @Reference(service = SignInSource.class) List<SignInSource> sources,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ComponentServiceObjects<TenantLoader> loader,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ComponentServiceObjects<TenantSnapshots> snapshots) {
+        this(reader, engine, timeout -> modules.awaitSettled(timeout), sources,
+                ServiceHandle.of(loader, TenantLoader.class, SnapshotOption.TENANT_BUNDLE),
+                ServiceHandle.of(snapshots, TenantSnapshots.class, SnapshotOption.TENANT_BUNDLE), System.out,
+                System.err);
     }
 
     /** Waits until deploy/ and conf/ are applied, so switches and deployed detectors count. */
@@ -56,9 +71,12 @@ public final class DiagnoseCommand extends Command {
     }
 
     DiagnoseCommand(SignInReader reader, DiagnosisService engine, ModulesSettle settle, List<SignInSource> sources,
-            PrintStream out, PrintStream err) {
+            ServiceHandle<TenantLoader> loader, ServiceHandle<TenantSnapshots> snapshots, PrintStream out,
+            PrintStream err) {
         super(out, err);
         this.sources = sources;
+        this.loader = loader;
+        this.snapshots = snapshots;
         this.reader = reader;
         this.engine = engine;
         this.settle = settle;
@@ -72,20 +90,24 @@ public final class DiagnoseCommand extends Command {
 
     @Override
     String usage() {
-        return "usage: signdx diagnose [--input FILE...] [--user U] [--app A] [--correlation-id ID] [--request-id ID]\n"
-                + "                       [--at TIME [--window 48h]] [--format text|json|markdown] [--strict]\n"
+        return "usage: signdx diagnose [--input FILE...] [--tenant DIR|FILE] [--user U] [--app A] [--correlation-id ID]\n"
+                + "                       [--request-id ID] [--at TIME [--window 48h]] [--format text|json|markdown]\n"
+                + "                       [--strict]\n"
                 + "  FILE: a Graph, Entra portal (JSON/CSV), Log Analytics or Azure Monitor export, gzip allowed;\n"
-                + "  without --input the imported sign-ins are searched (at most " + STORE_LIMIT + ")";
+                + "  without --input the imported sign-ins are searched (at most " + STORE_LIMIT + ")\n"
+                + "  --tenant: a tenant snapshot (folder or file) for this run; default: the installed snapshot, if any";
     }
 
     @Override
     int run(Args args) throws InterruptedException {
-        args.check(Set.of("input", "user", "app", "correlation-id", "request-id", "at", "window", "format"),
+        args.check(Set.of("input", "tenant", "user", "app", "correlation-id", "request-id", "at", "window", "format"),
                 Set.of("strict"));
         List<String> files = new ArrayList<>(args.options("input"));
         files.addAll(args.positional());
         SignInQuery query = query(args);
         String format = args.option("format", "text");
+        TenantContext tenant = SnapshotOption.load(args.options("tenant"), loader, snapshots, false, name(), err)
+                .map(TenantLoader.Snapshot::tenant).orElse(TenantContext.empty());
         settle.await(Duration.ofSeconds(10));
         List<SignIn> signIns = new ArrayList<>();
         List<ReadReport> reports = new ArrayList<>();
@@ -126,7 +148,7 @@ public final class DiagnoseCommand extends Command {
             // from the store also see the rest of the store (a burst reaches beyond the scope)
             DiagnosisService.Related related = files.isEmpty() ? DiagnosisService.Related.BATCH_AND_SOURCES
                     : DiagnosisService.Related.BATCH;
-            engine.diagnoseAll(signIns, TenantContext.empty(), related, d -> {
+            engine.diagnoseAll(signIns, tenant, related, d -> {
                 try {
                     if (failed[0] == null) {
                         writer.write(d);

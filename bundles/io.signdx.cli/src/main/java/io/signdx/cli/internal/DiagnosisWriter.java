@@ -16,11 +16,13 @@ import io.signdx.api.detector.Recommendation;
 import io.signdx.api.engine.Diagnosis;
 import io.signdx.api.ingest.ReadReport;
 import io.signdx.api.model.SignIn;
+import io.signdx.json.DiagnosisJson;
 
 /**
  * Writes diagnoses as they arrive, in one of the documented formats (docs/diagnosis-json.md): JSON for
- * scripts, Markdown for tickets, text for the terminal. Every value from a record is written as data:
- * JSON-escaped, and in Markdown with its markup characters escaped.
+ * scripts (each entry in the form the REST API answers too, {@link DiagnosisJson}), Markdown for tickets,
+ * text for the terminal. Every value from a record is written as data: JSON-escaped, and in Markdown with
+ * its markup characters escaped.
  */
 abstract class DiagnosisWriter implements AutoCloseable {
 
@@ -60,95 +62,7 @@ abstract class DiagnosisWriter implements AutoCloseable {
 
         @Override
         void write(Diagnosis d) throws IOException {
-            SignIn s = d.signIn();
-            g.writeStartObject();
-            g.writeStringField("id", s.id());
-            g.writeStringField("scenario", d.scenario());
-            g.writeObjectFieldStart("signIn");
-            g.writeStringField("createdDateTime", s.createdDateTime() == null ? null : s.createdDateTime().toString());
-            g.writeStringField("userPrincipalName", s.userPrincipalName());
-            g.writeStringField("userDisplayName", s.userDisplayName());
-            g.writeStringField("appDisplayName", s.appDisplayName());
-            g.writeStringField("appId", s.appId());
-            g.writeNumberField("errorCode", s.errorCode());
-            g.writeStringField("failureReason", s.status().failureReason());
-            g.writeStringField("ipAddress", s.ipAddress());
-            g.writeStringField("location", s.location().display());
-            g.writeStringField("clientAppUsed", s.clientAppUsed());
-            g.writeStringField("origin", s.origin());
-            g.writeEndObject();
-            g.writeArrayFieldStart("findings");
-            for (Finding f : d.findings()) {
-                finding(f);
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("support");
-            g.writeStringField("requestId", d.support().requestId());
-            g.writeStringField("correlationId", d.support().correlationId());
-            g.writeStringField("timestamp", d.support().timestamp() == null ? null : d.support().timestamp().toString());
-            g.writeNumberField("errorCode", d.support().errorCode());
-            g.writeStringField("userPrincipalName", d.support().userPrincipalName());
-            g.writeStringField("appId", d.support().appId());
-            g.writeEndObject();
-            g.writeArrayFieldStart("notes");
-            for (String n : d.notes()) {
-                g.writeString(n);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-
-        private void finding(Finding f) throws IOException {
-            g.writeStartObject();
-            g.writeStringField("scenario", f.scenario());
-            g.writeStringField("title", f.title());
-            g.writeStringField("confidence", f.confidence().name().toLowerCase(Locale.ROOT));
-            g.writeStringField("assessment", f.assessment());
-            if (f.classification() != null) {
-                g.writeStringField("classification", f.classification());
-            }
-            if (f.detectorFailure()) {
-                g.writeBooleanField("detectorFailure", true);
-            }
-            g.writeArrayFieldStart("evidence");
-            for (EvidenceTable t : f.evidence()) {
-                g.writeStartObject();
-                g.writeStringField("title", t.title());
-                g.writeArrayFieldStart("columns");
-                for (String c : t.columns()) {
-                    g.writeString(c);
-                }
-                g.writeEndArray();
-                g.writeArrayFieldStart("rows");
-                for (List<String> row : t.rows()) {
-                    g.writeStartArray();
-                    for (String c : row) {
-                        g.writeString(c);
-                    }
-                    g.writeEndArray();
-                }
-                g.writeEndArray();
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeArrayFieldStart("recommendations");
-            for (Recommendation r : f.recommendations()) {
-                g.writeStartObject();
-                g.writeStringField("actor", r.actor().name().toLowerCase(Locale.ROOT).replace('_', '-'));
-                g.writeStringField("action", r.action());
-                g.writeStringField("link", r.link());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-            g.writeObjectFieldStart("completeness");
-            g.writeBooleanField("complete", f.complete());
-            g.writeArrayFieldStart("missing");
-            for (String m : f.missing()) {
-                g.writeString(m);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-            g.writeEndObject();
+            DiagnosisJson.write(d, g);
         }
 
         @Override

@@ -27,14 +27,20 @@ import io.signdx.api.source.Page;
 import io.signdx.api.source.SignInQuery;
 import io.signdx.api.source.SignInSource;
 import io.signdx.api.tenant.TenantContext;
+import io.signdx.api.tenant.TenantLoader;
+import io.signdx.api.tenant.TenantSnapshots;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * {@code signdx summary [--input FILE...] [--top N] [--format text|json]}: the sign-ins of export files, or
- * of the embedded store, counted by primary scenario, error code, application, user and client app.
+ * {@code signdx summary [--input FILE...] [--tenant DIR|FILE] [--top N] [--format text|json]}: the sign-ins
+ * of export files, or of the embedded store, counted by primary scenario, error code, application, user and
+ * client app. The tenant snapshot is the one given with {@code --tenant}, else the installed one, else none.
  */
 @Component(service = ToIntFunction.class, property = {"signdx.command=summary",
         "signdx.command.summary=count sign-ins by scenario, error code, app, user and client app [--input FILE...]"})
@@ -47,20 +53,31 @@ public final class SummaryCommand extends Command {
     private final DiagnosisService engine;
     private final ModuleService modules;
     private final List<SignInSource> sources;
+    private final ServiceHandle<TenantLoader> loader;
+    private final ServiceHandle<TenantSnapshots> snapshots;
 
     @Activate
     public SummaryCommand(@Reference SignInReader reader, @Reference DiagnosisService engine,
-            @Reference ModuleService modules, @Reference(service = SignInSource.class) List<SignInSource> sources) {
-        this(reader, engine, modules, sources, System.out, System.err);
+            @Reference ModuleService modules, @Reference(service = SignInSource.class) List<SignInSource> sources,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ComponentServiceObjects<TenantLoader> loader,
+            @Reference(cardinality = ReferenceCardinality.OPTIONAL, policyOption = ReferencePolicyOption.GREEDY)
+            ComponentServiceObjects<TenantSnapshots> snapshots) {
+        this(reader, engine, modules, sources, ServiceHandle.of(loader, TenantLoader.class, SnapshotOption.TENANT_BUNDLE),
+                ServiceHandle.of(snapshots, TenantSnapshots.class, SnapshotOption.TENANT_BUNDLE), System.out,
+                System.err);
     }
 
     SummaryCommand(SignInReader reader, DiagnosisService engine, ModuleService modules, List<SignInSource> sources,
-            PrintStream out, PrintStream err) {
+            ServiceHandle<TenantLoader> loader, ServiceHandle<TenantSnapshots> snapshots, PrintStream out,
+            PrintStream err) {
         super(out, err);
         this.reader = reader;
         this.engine = engine;
         this.modules = modules;
         this.sources = sources;
+        this.loader = loader;
+        this.snapshots = snapshots;
     }
 
     @Override
@@ -70,20 +87,23 @@ public final class SummaryCommand extends Command {
 
     @Override
     String usage() {
-        return "usage: signdx summary [--input FILE...] [--top N] [--format text|json] [--timings]\n"
+        return "usage: signdx summary [--input FILE...] [--tenant DIR|FILE] [--top N] [--format text|json] [--timings]\n"
                 + "  without --input: every sign-in of the embedded store\n"
+                + "  --tenant: a tenant snapshot (folder or file) for this run; default: the installed snapshot, if any\n"
                 + "  --timings: print on stderr how long reading and diagnosing took";
     }
 
     @Override
     int run(Args args) throws InterruptedException {
-        args.check(Set.of("input", "top", "format"), Set.of("timings"));
+        args.check(Set.of("input", "tenant", "top", "format"), Set.of("timings"));
         long started = System.nanoTime();
         String format = args.option("format", "text");
         if (!format.equals("text") && !format.equals("json")) {
             throw new UsageException("--format must be text or json, not " + format);
         }
         int top = parseTop(args.option("top", "10"));
+        TenantContext tenant = SnapshotOption.load(args.options("tenant"), loader, snapshots, false, name(), err())
+                .map(TenantLoader.Snapshot::tenant).orElse(TenantContext.empty());
         modules.awaitSettled(Duration.ofSeconds(10));
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         DIMENSIONS.forEach(d -> counts.put(d, new HashMap<>()));
@@ -98,7 +118,7 @@ public final class SummaryCommand extends Command {
                     reader.read(Path.of(f), false, s -> {
                         chunk.add(s);
                         if (chunk.size() == CHUNK) {
-                            count(chunk, counts, total);
+                            count(chunk, tenant, counts, total);
                         }
                     });
                 } catch (SignInReadException e) {
@@ -107,7 +127,7 @@ public final class SummaryCommand extends Command {
                     throw new UsageException(f + ": cannot be read: " + e.getMessage());
                 }
             }
-            count(chunk, counts, total);
+            count(chunk, tenant, counts, total);
         } else {
             if (sources.isEmpty()) {
                 throw new UsageException("no sign-in source is available; give --input FILE...");
@@ -116,7 +136,7 @@ public final class SummaryCommand extends Command {
                 for (int offset = 0;; offset += CHUNK) {
                     Page<SignIn> page = source.query(SignInQuery.all().withPage(offset, CHUNK));
                     List<SignIn> chunk = new ArrayList<>(page.items());
-                    count(chunk, counts, total);
+                    count(chunk, tenant, counts, total);
                     if (!page.hasMore() || page.items().isEmpty()) {
                         break;
                     }
@@ -134,11 +154,11 @@ public final class SummaryCommand extends Command {
         return OK;
     }
 
-    private void count(List<SignIn> chunk, Map<String, Map<String, Long>> counts, long[] total) {
+    private void count(List<SignIn> chunk, TenantContext tenant, Map<String, Map<String, Long>> counts, long[] total) {
         long t0 = System.nanoTime();
         // each chunk is its own batch: counting needs the primary scenario, and querying the store for
         // related sign-ins of every counted sign-in would cost more than the counting
-        engine.diagnoseAll(chunk, TenantContext.empty(), DiagnosisService.Related.BATCH, (Diagnosis d) -> {
+        engine.diagnoseAll(chunk, tenant, DiagnosisService.Related.BATCH, (Diagnosis d) -> {
             SignIn s = d.signIn();
             total[0]++;
             counts.get("scenario").merge(d.scenario(), 1L, Long::sum);

@@ -1,8 +1,12 @@
 package io.signdx.demo.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 
 /**
  * The fictional Northwind tenant: people, groups, roles, applications and named locations. Every value
@@ -25,6 +29,10 @@ final class DemoDirectory {
     record Group(String id, String name) {
     }
 
+    /** A directory role: its template id (what policies name), the tenant's object id of it, its name. */
+    record Role(String templateId, String objectId, String name) {
+    }
+
     record App(String id, String name, boolean saml) {
     }
 
@@ -37,6 +45,14 @@ final class DemoDirectory {
     static final Group EXPENSE_USERS = new Group("0a6f1c3e-1111-4a8b-9c2d-000000000007", "Contoso Expenses users");
     static final List<Group> GROUPS = List.of(ALL_STAFF, FINANCE, SALES, IT_ADMINS, PARTNERS, BREAK_GLASS,
             EXPENSE_USERS);
+    /** Group nesting: Finance is a member of the expenses app's group, IT admins of All staff. */
+    static final Map<Group, List<Group>> PARENTS = Map.of(FINANCE, List.of(EXPENSE_USERS), IT_ADMINS, List.of(ALL_STAFF));
+
+    static final Role GLOBAL_ADMIN = new Role(GLOBAL_ADMIN_ROLE, "3e9b0c5d-6a1f-4d27-9b8e-5c2a7f1d0e61",
+            "Global Administrator");
+    static final Role EXCHANGE_ADMIN = new Role(EXCHANGE_ADMIN_ROLE, "3e9b0c5d-6a1f-4d27-9b8e-5c2a7f1d0e62",
+            "Exchange Administrator");
+    static final List<Role> ROLES = List.of(GLOBAL_ADMIN, EXCHANGE_ADMIN);
 
     static final App EXCHANGE = new App("00000002-0000-0ff1-ce00-000000000000", "Office 365 Exchange Online", false);
     static final App SHAREPOINT = new App("00000003-0000-0ff1-ce00-000000000000", "Office 365 SharePoint Online",
@@ -48,12 +64,15 @@ final class DemoDirectory {
     static final App HR_SAML = new App("4b8e2d6f-3a1c-4e9b-8d7f-1c3e5a7b9d02", "Northwind HR (SAML)", true);
     static final App EXPENSES = new App("5f1a9c3e-7d2b-4c8e-9a61-3b0e2f4d8c17", "Contoso Expenses", false);
     static final App PAYROLL_SYNC = new App("8e4c2a6b-9d1f-4b3e-a7c5-2f6d8b0e4a19", "Payroll sync", false);
+    /** The resource the payroll sync calls. */
+    static final App GRAPH = new App("00000003-0000-0000-c000-000000000000", "Microsoft Graph", false);
     static final List<App> EVERYDAY_APPS = List.of(EXCHANGE, SHAREPOINT, TEAMS, OUTLOOK, MY_APPS, OUTLOOK, TEAMS);
     static final List<App> APPS = List.of(EXCHANGE, SHAREPOINT, TEAMS, OUTLOOK, PORTAL, MY_APPS, HR_SAML, EXPENSES,
             PAYROLL_SYNC);
 
     /** Headquarters (trusted named location) and branch networks. */
     static final String HQ_RANGE = "203.0.113.0/26";
+    static final String HQ_RANGE_V6 = "2001:db8:10::/48";
     static final String BRANCH_RANGE = "198.51.100.0/27";
 
     private static final String[] FIRST = {"Ada", "Ben", "Chloe", "Dev", "Elif", "Farid", "Grace", "Hugo", "Ines",
@@ -105,6 +124,24 @@ final class DemoDirectory {
         }
     }
 
+    /** The legacy per-user MFA state: a few people were enforced before Conditional Access, two only enabled. */
+    String perUserMfa(User u) {
+        int i = members.indexOf(u);
+        return i >= 60 && i < 68 ? "enforced" : i == 68 || i == 69 ? "enabled" : "disabled";
+    }
+
+    /** The object id of an application's service principal in the tenant (made up, stable). */
+    static String servicePrincipalId(App app) {
+        return UUID.nameUUIDFromBytes(("northwind service principal " + app.id()).getBytes(StandardCharsets.UTF_8))
+                .toString();
+    }
+
+    Map<String, User> byId() {
+        Map<String, User> out = new HashMap<>();
+        everyone().forEach(u -> out.put(u.id(), u));
+        return out;
+    }
+
     List<User> everyone() {
         List<User> all = new ArrayList<>(members);
         all.add(admin);
@@ -115,6 +152,6 @@ final class DemoDirectory {
     }
 
     static String id(Random r) {
-        return new java.util.UUID(r.nextLong(), r.nextLong()).toString();
+        return new UUID(r.nextLong(), r.nextLong()).toString();
     }
 }

@@ -7,7 +7,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import io.signdx.api.model.AppliedPolicy;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -18,7 +20,6 @@ import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.demo.internal.DemoDirectory.App;
 import io.signdx.demo.internal.DemoDirectory.User;
-import io.signdx.demo.internal.DemoPolicies.Policy;
 
 /**
  * A week of the Northwind tenant's sign-ins, reproducible from a seed: ordinary work (most of it) and,
@@ -31,6 +32,11 @@ final class DemoSignIns {
     static final Instant WEEK_START = Instant.parse("2026-11-16T00:00:00Z");
     static final Duration WEEK = Duration.ofDays(7);
     private static final String SPRAY_IP = "192.0.2.250";
+    /**
+     * Errors of the week that come after the user was authenticated and Conditional Access was evaluated:
+     * per-user MFA's prompt, an unassigned user, missing consent, the SAML app refusing the method used.
+     */
+    private static final Set<Integer> AFTER_AUTHENTICATION = Set.of(50076, 50105, 65001, 75011);
     private static final String BROWSER_UA = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 "
             + "(KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0";
 
@@ -59,8 +65,36 @@ final class DemoSignIns {
         risky();
         guests();
         incomplete();
+        decideConditionalAccess();
         out.sort(Comparator.comparing(SignIn::createdDateTime).thenComparing(SignIn::id));
         return out;
+    }
+
+    /**
+     * Gives every sign-in that reached Conditional Access the results the tenant's policies give it, keeping
+     * what its scenario said, so that the records and the tenant snapshot agree. A sign-in reached
+     * Conditional Access when it succeeded, when its scenario recorded an outcome, or when it failed only
+     * after the user was authenticated ({@link #AFTER_AUTHENTICATION}); one that failed earlier (a wrong
+     * password, a lockout, a broken request) lists no policies, as Entra records it.
+     */
+    private void decideConditionalAccess() {
+        var users = dir.byId();
+        for (int i = 0; i < out.size(); i++) {
+            SignIn s = out.get(i);
+            DemoDirectory.User u = s.userId() == null ? null : users.get(s.userId());
+            if (u == null) {
+                continue;
+            }
+            boolean reached = s.errorCode() == 0 || !"notApplied".equals(s.conditionalAccessStatusValue())
+                    || AFTER_AUTHENTICATION.contains(s.errorCode());
+            if (!reached) {
+                out.set(i, s.toBuilder().appliedConditionalAccessPolicies(List.of()).build());
+                continue;
+            }
+            List<AppliedPolicy> results = DemoPolicies.evaluate(s, u, dir);
+            out.set(i, s.toBuilder().appliedConditionalAccessPolicies(results)
+                    .conditionalAccessStatusValue(DemoPolicies.status(results)).build());
+        }
     }
 
     // ---- building blocks ---------------------------------------------------------------------------
@@ -149,6 +183,10 @@ final class DemoSignIns {
             boolean atHq = r.nextInt(10) < 7;
             Instant when = workHour();
             DeviceDetail device = r.nextInt(5) == 0 ? personalPhone() : managedLaptop(u);
+            if (app == DemoDirectory.EXCHANGE && u.groups().contains(DemoDirectory.FINANCE.id())) {
+                // Finance reads mail on compliant laptops only: that is what their device policy enforces
+                device = managedLaptop(u);
+            }
             SignIn.Builder b = base(u, app, when, atHq ? hqIp() : homeIp(), device).status(Status.SUCCESS);
             if (!atHq) {
                 b.conditionalAccessStatusValue("success")
@@ -168,14 +206,18 @@ final class DemoSignIns {
             }
             add(b);
         }
-        // the admin works in the portal with MFA required by the admin policy
+        // the admin works in the portal with a security key, as the admin policy's authentication strength asks
         for (int i = 0; i < 60; i++) {
             Instant when = workHour();
             add(base(dir.admin, DemoDirectory.PORTAL, when, hqIp(), managedLaptop(dir.admin))
                     .conditionalAccessStatusValue("success")
                     .appliedConditionalAccessPolicies(DemoPolicies.applied(DemoPolicies.of(DemoPolicies.MFA_ADMINS,
                             "success")))
-                    .authenticationRequirementValue("multiFactorAuthentication"));
+                    .authenticationRequirementValue("multiFactorAuthentication")
+                    .authenticationRequirementPolicies(List.of(new RequirementPolicy("multiConditionalAccess",
+                            DemoPolicies.MFA_ADMINS.name())))
+                    .authenticationDetails(List.of(step(when, "FIDO2 security key", null, true,
+                            "MFA successfully completed", "Primary authentication"))));
         }
     }
 
@@ -382,7 +424,7 @@ final class DemoSignIns {
             Instant when = at(5.0 / 7).plus(Duration.ofMinutes(15L * i));
             int code = i < 10 ? 7000222 : 7000215;
             add(SignIn.builder().id(id()).correlationId(id()).createdDateTime(when)
-                    .servicePrincipalId("sp-" + DemoDirectory.PAYROLL_SYNC.id())
+                    .servicePrincipalId(DemoDirectory.servicePrincipalId(DemoDirectory.PAYROLL_SYNC))
                     .servicePrincipalName(DemoDirectory.PAYROLL_SYNC.name()).appId(DemoDirectory.PAYROLL_SYNC.id())
                     .appDisplayName(DemoDirectory.PAYROLL_SYNC.name()).resourceDisplayName("Microsoft Graph")
                     .resourceId("00000003-0000-0000-c000-000000000000").ipAddress("203.0.113.200")

@@ -22,6 +22,8 @@ import io.signdx.api.ingest.StoreResult;
 import io.signdx.api.model.SignIn;
 import io.signdx.source.file.graph.GraphJson;
 import io.signdx.source.file.internal.FileSignInReader;
+import io.signdx.tenant.internal.SnapshotLoader;
+import io.signdx.tenant.internal.SnapshotStore;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,7 +114,7 @@ class DemoTenantTest {
         JsonNode users = json.readTree(dir.resolve("tenant/users.json").toFile()).path("value");
         assertEquals(TENANT.directory.everyone().size(), users.size());
         assertTrue(users.get(0).path("transitiveMemberOf").size() > 0);
-        for (String f : List.of("groups", "servicePrincipals", "namedLocations")) {
+        for (String f : List.of("groups", "servicePrincipals", "namedLocations", "directoryRoles")) {
             assertTrue(json.readTree(dir.resolve("tenant/" + f + ".json").toFile()).path("value").size() > 0, f);
         }
         // the policy ids the sign-ins carry are the snapshot's policies
@@ -138,13 +140,17 @@ class DemoTenantTest {
             }
         };
         Path folder = dir.resolve("data/demo");
-        assertTrue(DemoLoader.load(folder, store));
+        SnapshotStore snapshots = new SnapshotStore(dir.resolve("data/tenant"), new SnapshotLoader());
+        assertTrue(DemoLoader.load(folder, store, snapshots));
         assertEquals(TENANT.signIns.size(), stored.size());
+        SignIn first = stored.get(0);
+        assertEquals(io.signdx.source.file.graph.GraphJson.toJson(TENANT.signIns.get(0)), first.raw(),
+                "each stored demo sign-in carries its record as signins.json holds it");
         assertTrue(Files.exists(folder.resolve("tenant/policies.json")));
         stored.clear();
-        assertFalse(DemoLoader.load(folder, store), "never twice, even when the store was emptied");
+        assertFalse(DemoLoader.load(folder, store, snapshots), "never twice, even when the store was emptied");
         Files.delete(folder.resolve(DemoLoader.MARKER));
         stored.add(TENANT.signIns.get(0));
-        assertFalse(DemoLoader.load(folder, store), "never into a store that holds sign-ins");
+        assertFalse(DemoLoader.load(folder, store, snapshots), "never into a store that holds sign-ins");
     }
 }

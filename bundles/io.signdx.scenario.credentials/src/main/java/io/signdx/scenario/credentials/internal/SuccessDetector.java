@@ -3,6 +3,7 @@ package io.signdx.scenario.credentials.internal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 import io.signdx.api.detector.Actor;
 import io.signdx.api.detector.Confidence;
@@ -20,13 +21,18 @@ import io.signdx.api.model.PolicyResult;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.tenant.TenantContext;
 import io.signdx.api.tenant.TenantPart;
+import io.signdx.policy.PolicyEvaluator;
 
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
+import org.osgi.service.component.annotations.ReferencePolicyOption;
 
 /**
- * "Successful sign-in": should it have been interrupted? Answers from the record alone (no related
- * sign-ins, no policy evaluation), because it runs on every successful sign-in. Classifications, first
- * match wins:
+ * "Successful sign-in": should it have been interrupted? Classifies from the record alone (no related
+ * sign-ins), because it runs on every successful sign-in. Classifications, first match wins:
  * <ul>
  * <li>{@code workload-identity}: a service principal or managed identity signed in; MFA does not apply.</li>
  * <li>{@code report-only-would-interrupt}: a report-only policy reported {@code reportOnlyFailure} (it
@@ -40,8 +46,12 @@ import org.osgi.service.component.annotations.Component;
  * <li>{@code single-factor-no-policy}: one factor only and no Conditional Access policy applied.</li>
  * <li>{@code unknown}: the record says neither how many factors were used nor which policies applied.</li>
  * </ul>
- * Which condition kept each non-applying policy away needs the tenant's policies; without a snapshot
- * the finding lists that as missing.
+ * Which condition kept each non-applying policy away needs the tenant's policies. For single-factor
+ * successes only (the case that matters, and few enough to afford it), when the tenant snapshot has a
+ * policy that blocks or requires MFA and the CA evaluator service is present, the sign-in is evaluated
+ * once: the enabled policies that block or require MFA but did not apply, each with the first condition
+ * that excluded the sign-in, and the report-only ones that would have applied. The evaluator is an
+ * optional, dynamic service; without it (or without a snapshot) the finding lists what is missing.
  */
 @Component
 @Detector(scenario = SuccessDetector.SCENARIO, family = "credentials", title = "Successful sign-in", errorCodes = {0},
@@ -55,6 +65,31 @@ public final class SuccessDetector implements ScenarioDetector {
     static final String SINGLE_FACTOR_NO_POLICY = "single-factor-no-policy";
     static final String UNKNOWN = "unknown";
     private static final int NAMES_LISTED = 5;
+    /** The evaluator's own gaps quoted in a finding, at most. */
+    private static final int EVALUATION_GAPS_QUOTED = 3;
+    static final String NO_EVALUATOR = "Conditional Access evaluation against the tenant snapshot (bundle "
+            + "io.signdx.policy is not running): which condition excluded each policy that requires MFA or blocks";
+
+    private final Snapshot snapshot;
+
+    /** The component: the evaluator arrives (or not) through the optional reference. */
+    public SuccessDetector() {
+        this(new Snapshot());
+    }
+
+    SuccessDetector(Snapshot snapshot) {
+        this.snapshot = snapshot;
+    }
+
+    @Reference(service = PolicyEvaluator.class, cardinality = ReferenceCardinality.OPTIONAL,
+            policy = ReferencePolicy.DYNAMIC, policyOption = ReferencePolicyOption.GREEDY)
+    void bindEvaluator(ComponentServiceObjects<?> evaluator) {
+        snapshot.bind(evaluator);
+    }
+
+    void unbindEvaluator(ComponentServiceObjects<?> evaluator) {
+        snapshot.unbind(evaluator);
+    }
 
     @Override
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
@@ -64,6 +99,7 @@ public final class SuccessDetector implements ScenarioDetector {
         Policies p = Policies.of(signIn.appliedConditionalAccessPolicies());
         boolean mfa = mfaSatisfied(signIn);
         String classification = classify(signIn, p, mfa);
+        Evaluated evaluated = evaluate(signIn, context.tenant(), classification, mfa);
         StringBuilder a = new StringBuilder(640);
         a.append(SignInFacts.quote(signIn.userLabel())).append(" signed in successfully to ")
                 .append(SignInFacts.quote(signIn.appLabel())).append(" at ")
@@ -74,6 +110,9 @@ public final class SuccessDetector implements ScenarioDetector {
         a.append(". ");
         explain(a, signIn, p, mfa, classification);
         context(a, signIn, classification);
+        if (evaluated != null) {
+            snapshotSentences(a, evaluated);
+        }
         Finding.Builder f = Finding.builder(SCENARIO).title("Successful sign-in").classification(classification)
                 .confidence(confidence(signIn, classification)).assessment(a.toString());
         // Tables are the costly part of a finding and this runs on every success: policies that did not
@@ -85,9 +124,160 @@ public final class SuccessDetector implements ScenarioDetector {
                 && SignInFacts.requirement(signIn) == AuthenticationRequirement.UNKNOWN) {
             f.evidence(EvidenceTable.ofAuthenticationSteps(signIn.authenticationDetails()));
         }
+        if (evaluated != null && evaluated.result() != null) {
+            snapshotEvidence(f, evaluated.result());
+        }
         recommend(f, signIn, p, classification);
         missing(f, signIn, p, context.tenant(), classification);
+        if (evaluated != null) {
+            snapshotAdvice(f, evaluated);
+        }
         return List.of(f.build());
+    }
+
+    // ---- the tenant snapshot -----------------------------------------------------------------------
+
+    /**
+     * What the snapshot says about a single-factor success.
+     *
+     * @param result the evaluation's policies, or null
+     * @param missing what kept it from being evaluated, or null
+     * @param nothingInterrupts true when the snapshot has no policy that blocks or requires MFA
+     */
+    private record Evaluated(MissedPolicies result, String missing, boolean nothingInterrupts) {
+    }
+
+    /** Null unless the sign-in is a single-factor success and the tenant snapshot has policies. */
+    private Evaluated evaluate(SignIn s, TenantContext tenant, String classification, boolean mfa) {
+        boolean singleFactorCase = SINGLE_FACTOR_NO_POLICY.equals(classification)
+                || SINGLE_FACTOR_CA_APPLIED.equals(classification)
+                || REPORT_ONLY.equals(classification) && !mfa && singleFactor(s);
+        if (!singleFactorCase || tenant == null) {
+            return null;
+        }
+        if (tenant.policies().isEmpty()) {
+            // a snapshot that holds the policies part but no policy: nothing could have interrupted
+            return tenant.parts().contains(TenantPart.CONDITIONAL_ACCESS_POLICIES) ? new Evaluated(null, null, true)
+                    : null;
+        }
+        if (!snapshot.anyInterrupting(tenant)) {
+            return new Evaluated(null, null, true);
+        }
+        MissedPolicies.Check check = snapshot.check();
+        if (check == null) {
+            return new Evaluated(null, NO_EVALUATOR, false);
+        }
+        Snapshot.Outcome o = Snapshot.run(check, s, tenant);
+        return new Evaluated(o.result(), o.failure() == null ? null : "Conditional Access evaluation against the "
+                + "tenant snapshot, which failed: " + o.failure(), false);
+    }
+
+    private static void snapshotSentences(StringBuilder a, Evaluated e) {
+        if (e.nothingInterrupts()) {
+            a.append(" The tenant snapshot has no enabled or report-only policy that blocks or requires MFA, so no "
+                    + "policy could have interrupted this sign-in.");
+            return;
+        }
+        MissedPolicies r = e.result();
+        if (r == null) {
+            return;
+        }
+        List<MissedPolicies.Missed> decided = new ArrayList<>();
+        List<MissedPolicies.Missed> undecided = new ArrayList<>();
+        for (MissedPolicies.Missed m : r.missed()) {
+            (m.undecided() ? undecided : decided).add(m);
+        }
+        if (!decided.isEmpty()) {
+            a.append(" Against the tenant snapshot, ").append(decided.size())
+                    .append(decided.size() == 1 ? " enabled policy that requires MFA or blocks did" : " enabled policies "
+                            + "that require MFA or block did").append(" not apply: ");
+            for (int i = 0; i < decided.size() && i < NAMES_LISTED; i++) {
+                MissedPolicies.Missed m = decided.get(i);
+                a.append(i == 0 ? "" : "; ").append('\'').append(SignInFacts.quote(m.policy())).append("' (excluded by ")
+                        .append(SignInFacts.quote(m.condition().toLowerCase(Locale.ROOT))).append(": ")
+                        .append(SignInFacts.quote(m.reason())).append(')');
+            }
+            if (decided.size() > NAMES_LISTED) {
+                a.append(" and ").append(decided.size() - NAMES_LISTED).append(" more");
+            }
+            a.append('.');
+        }
+        for (int i = 0; i < undecided.size() && i < NAMES_LISTED; i++) {
+            MissedPolicies.Missed m = undecided.get(i);
+            a.append(" Whether '").append(SignInFacts.quote(m.policy())).append("' applies cannot be told: ")
+                    .append(SignInFacts.quote(m.condition().toLowerCase(Locale.ROOT))).append(" lacks information")
+                    .append(SignInFacts.blank(m.reason()) ? "." : " (" + SignInFacts.quote(m.reason()) + ").");
+        }
+        if (!r.applying().isEmpty()) {
+            a.append(" By the snapshot, '").append(SignInFacts.quote(r.applying().get(0).policy())).append("' would "
+                    + "apply to this sign-in and ask for more than it got: the snapshot is probably newer than the "
+                    + "sign-in.");
+        }
+        if (!r.reportOnly().isEmpty()) {
+            a.append(" Report-only policies that would have applied by the snapshot: ");
+            for (int i = 0; i < r.reportOnly().size() && i < NAMES_LISTED; i++) {
+                MissedPolicies.Named n = r.reportOnly().get(i);
+                a.append(i == 0 ? "" : ", ").append('\'').append(SignInFacts.quote(n.policy())).append('\'')
+                        .append(SignInFacts.blank(n.grant()) ? "" : " (" + SignInFacts.quote(n.grant()) + ")");
+            }
+            a.append('.');
+        }
+        if (r.missed().isEmpty() && r.applying().isEmpty() && r.reportOnly().isEmpty()) {
+            a.append(" Against the tenant snapshot, no enabled policy that requires MFA or blocks is in question, and "
+                    + "no report-only one would have applied.");
+        }
+        if (r.disagreements() > 0) {
+            a.append(" The snapshot disagrees with the record on ").append(r.disagreements())
+                    .append(r.disagreements() == 1 ? " policy" : " policies")
+                    .append("; it may not be the policy set the sign-in met.");
+        }
+    }
+
+    private static void snapshotEvidence(Finding.Builder f, MissedPolicies r) {
+        if (!r.missed().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>(r.missed().size());
+            for (MissedPolicies.Missed m : r.missed()) {
+                rows.add(Arrays.asList(SignInFacts.quote(m.policy()), SignInFacts.quote(m.grant()),
+                        (m.undecided() ? "not decided: " : "") + SignInFacts.quote(m.condition()),
+                        SignInFacts.quote(m.reason())));
+            }
+            f.evidence(new EvidenceTable("Policies that require MFA or block and did not apply (tenant snapshot)",
+                    List.of("Policy", "Grant", "Excluded by", "Why"), rows));
+        }
+        if (!r.reportOnly().isEmpty()) {
+            List<List<String>> rows = new ArrayList<>(r.reportOnly().size());
+            for (MissedPolicies.Named n : r.reportOnly()) {
+                rows.add(Arrays.asList(SignInFacts.quote(n.policy()), SignInFacts.quote(n.grant())));
+            }
+            f.evidence(new EvidenceTable("Report-only policies that would have applied (tenant snapshot)",
+                    List.of("Policy", "Grant"), rows));
+        }
+    }
+
+    private static void snapshotAdvice(Finding.Builder f, Evaluated e) {
+        if (e.missing() != null) {
+            f.missing(e.missing());
+        }
+        MissedPolicies r = e.result();
+        if (r == null) {
+            return;
+        }
+        for (MissedPolicies.Missed m : r.missed()) {
+            if (!m.undecided()) {
+                f.recommend(Actor.ADMIN, "If '" + SignInFacts.quote(m.policy()) + "' should have covered this sign-in, "
+                        + "change the condition that excluded it (" + SignInFacts.quote(m.condition()) + ": "
+                        + SignInFacts.quote(m.reason()) + "), and check the change with What If and in report-only mode "
+                        + "before enforcing it.", Links.WHAT_IF);
+                break;
+            }
+        }
+        if (r.disagreements() > 0) {
+            f.missing("a tenant snapshot from the time of the sign-in: the current one disagrees with the record on "
+                    + r.disagreements() + (r.disagreements() == 1 ? " policy" : " policies"));
+        }
+        for (int i = 0; i < r.missing().size() && i < EVALUATION_GAPS_QUOTED; i++) {
+            f.missing("for the evaluation: " + SignInFacts.quote(r.missing().get(i)));
+        }
     }
 
     static String classify(SignIn s, Policies p, boolean mfa) {
