@@ -29,7 +29,11 @@ public final class HealthServlet extends HttpServlet {
     @Activate
     public HealthServlet(BundleContext context, @Reference DiagnosisService engine,
             @Reference(target = "(component.name=io.signdx.console.internal.ModulesServlet)") Servlet modulesApi) {
-        this.version = context.getBundle().getVersion().toString();
+        this(context.getBundle().getVersion().toString());
+    }
+
+    HealthServlet(String version) {
+        this.version = version;
     }
 
     @Override

@@ -8,14 +8,27 @@ enum Role {
     READER,
     /** Also toggle modules and import data. */
     OPERATOR,
-    /** Also install and remove bundles, configure sources, manage users. */
+    /** Also install and remove bundles, install tenant snapshots, manage users and API tokens. */
     ADMIN;
 
     boolean includes(Role other) {
         return ordinal() >= other.ordinal();
     }
 
+    /** The name the API uses: {@code reader}, {@code operator}, {@code admin}. */
+    String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for anything but reader, operator or admin (any case) */
     static Role parse(String value) {
-        return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        if (value == null) {
+            throw new IllegalArgumentException("a role is needed: reader, operator or admin");
+        }
+        try {
+            return Role.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the role must be reader, operator or admin", e);
+        }
     }
 }
