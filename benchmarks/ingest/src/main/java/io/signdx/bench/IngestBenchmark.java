@@ -142,45 +142,31 @@ public final class IngestBenchmark {
         layout(db, rows);
     }
 
-    /** Where the store's bytes are: SQLite's dbstat table (every page, after the checkpoint). */
+    /** Where the store's bytes are: SQLite's dbstat table (every page, after the checkpoint), per table and index. */
     private static void layout(Path db, long rows) {
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
         SQLiteDataSource ds = new SQLiteDataSource(config);
         ds.setUrl("jdbc:sqlite:" + db.toAbsolutePath());
-        long tablePages = 0;
-        long tableBytes = 0;
-        long payload = 0;
-        long unused = 0;
-        long indexBytes = 0;
-        int indexes = 0;
-        long pageSize = 0;
-        try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
-            try (ResultSet rs = st.executeQuery("PRAGMA page_size")) {
-                pageSize = rs.next() ? rs.getLong(1) : 0;
-            }
-            try (ResultSet rs = st.executeQuery("SELECT name, count(*), sum(pgsize), sum(payload), sum(unused) "
-                    + "FROM dbstat GROUP BY name")) {
-                while (rs.next()) {
-                    if (rs.getString(1).equals("signins")) {
-                        tablePages = rs.getLong(2);
-                        tableBytes = rs.getLong(3);
-                        payload = rs.getLong(4);
-                        unused = rs.getLong(5);
-                    } else if (!rs.getString(1).equals("sqlite_schema")) {
-                        indexes++;
-                        indexBytes += rs.getLong(3);
-                    }
+        StringBuilder parts = new StringBuilder();
+        long total = 0;
+        try (Connection c = ds.getConnection(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("SELECT name, sum(pgsize), sum(unused) FROM dbstat GROUP BY name "
+                        + "ORDER BY sum(pgsize) DESC")) {
+            while (rs.next()) {
+                double per = (double) rs.getLong(2) / rows;
+                total += rs.getLong(2);
+                if (per >= 1) {
+                    parts.append(parts.length() == 0 ? "" : ", ").append(rs.getString(1))
+                            .append(String.format(Locale.ROOT, " %,.0f", per));
                 }
             }
         } catch (SQLException e) {
             line("    analysis: store layout", "dbstat not available: " + e.getMessage(), null);
             return;
         }
-        line("    analysis: store layout (SQLite dbstat)", String.format(Locale.ROOT,
-                "table %,.0f B/sign-in (%.2f rows per %,d-byte page; payload %,.0f B, unused %,.0f B), %d indexes "
-                        + "%,.0f B/sign-in", (double) tableBytes / rows, (double) rows / tablePages, pageSize,
-                (double) payload / rows, (double) unused / rows, indexes, (double) indexBytes / rows), null);
+        line("    analysis: store layout (SQLite dbstat, bytes/sign-in)", String.format(Locale.ROOT, "%,.0f in all: %s",
+                (double) total / rows, parts), null);
     }
 
     private static long flush(SqliteSignInStore store, List<SignIn> batch, long[] stored) {

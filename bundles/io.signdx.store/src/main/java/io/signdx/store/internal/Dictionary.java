@@ -3,10 +3,9 @@ package io.signdx.store.internal;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A preset deflate dictionary of what every stored sign-in repeats: Graph's field names and their
- * common values. A record of 2–4 KB compresses poorly on its own because deflate has to see each name
- * once before it can refer back to it; with this dictionary it can refer back from the first byte.
- * Changing it makes existing stores unreadable: add a new dictionary with a version instead.
+ * The preset deflate dictionary of the store's first layout (Graph's field names and common values), kept
+ * only to read such a store while upgrading it ({@link Layout}); the current layout trains a dictionary on
+ * each store's own records ({@link Packer#train}). Never change it: layout 1 stores could not be read.
  */
 final class Dictionary {
     static final byte[] BYTES = String.join("",

@@ -1,9 +1,7 @@
 package io.signdx.store.internal;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -11,12 +9,15 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
-import java.util.zip.Inflater;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.signdx.api.ingest.SignInStore;
 import io.signdx.api.ingest.StoreResult;
@@ -40,42 +41,33 @@ import org.slf4j.LoggerFactory;
  * Sign-ins in an embedded SQLite database ({@code data/signins.db}) in WAL mode. SQLite was chosen over
  * H2 after measuring both here: under kill -9 during inserts SQLite (WAL) never lost a committed row or
  * showed a partial transaction, and a one-shot {@code signdx import} may write while the console holds
- * the same file. Each batch is one {@code BEGIN IMMEDIATE} transaction; the normalized sign-in is kept as
- * deflated Graph JSON, the searchable fields as indexed columns, and filters are pushed down as SQL.
+ * the same file. Each batch is one {@code BEGIN IMMEDIATE} transaction. The searchable values are small
+ * indexed columns, each sign-in is stored once, compressed, and read back only for the page shown; filters
+ * and counts are pushed down as SQL ({@link Layout} describes the tables).
  */
 @Component(service = {SignInStore.class, SignInSource.class},
         property = SignInSource.NAME_PROPERTY + "=embedded store")
 public final class SqliteSignInStore implements SignInStore, SignInSource {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSignInStore.class);
-    static final String SCHEMA = """
-            CREATE TABLE IF NOT EXISTS signins (
-              rowid INTEGER PRIMARY KEY,
-              uid TEXT NOT NULL UNIQUE,
-              request_id TEXT, correlation_id TEXT, created INTEGER,
-              user_id TEXT, upn TEXT, user_name TEXT, app_id TEXT, app_name TEXT, ip TEXT,
-              error_code INTEGER NOT NULL, flagged INTEGER NOT NULL, client_app TEXT,
-              body BLOB NOT NULL, raw BLOB);
-            CREATE INDEX IF NOT EXISTS signins_upn ON signins(upn, created);
-            CREATE INDEX IF NOT EXISTS signins_user_id ON signins(user_id, created);
-            CREATE INDEX IF NOT EXISTS signins_user_name ON signins(user_name, created);
-            CREATE INDEX IF NOT EXISTS signins_app_id ON signins(app_id, created);
-            CREATE INDEX IF NOT EXISTS signins_app_name ON signins(app_name, created);
-            CREATE INDEX IF NOT EXISTS signins_correlation ON signins(correlation_id);
-            CREATE INDEX IF NOT EXISTS signins_created ON signins(created);
-            CREATE INDEX IF NOT EXISTS signins_error ON signins(error_code, created);
-            CREATE INDEX IF NOT EXISTS signins_flagged ON signins(flagged, created);
-            CREATE INDEX IF NOT EXISTS signins_ip ON signins(ip, created);
-            """;
+    /** A dictionary trained on a smaller batch than this is replaced by one trained on the next larger batch. */
+    private static final int WELL_TRAINED = 1000;
 
     private final Path file;
-    private final SQLiteDataSource source;
     private final Connection writer;
     private final Connection reader;
+    private final Terms terms = new Terms();
     // used only under the store's lock (every method that touches them is synchronized)
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-    private final Inflater inflater = new Inflater();
-    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    private final byte[] chunk = new byte[16 * 1024];
+    private final Packer packer = new Packer();
+    private final Packer workerPacker = new Packer();
+    private final GraphJson.RecordReader records = new GraphJson.RecordReader();
+    private final GraphJson.RecordReader workerRecords = new GraphJson.RecordReader();
+    private final ExecutorService worker;
+    private final Map<Long, byte[]> dictionaries = new HashMap<>();
+    private Long dictionaryId;
+    private byte[] dictionary;
+    private int dictionaryRecords;
+    private Long uncommittedDictionary;
+    private PreparedStatement insertRow;
 
     @Activate
     public SqliteSignInStore(BundleContext context) {
@@ -84,6 +76,11 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
 
     SqliteSignInStore(Path file) {
         this.file = file;
+        worker = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "signdx-store-pack " + file.getFileName());
+            t.setDaemon(true);
+            return t;
+        });
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             SQLiteConfig config = new SQLiteConfig();
@@ -91,19 +88,30 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(10_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            source = new SQLiteDataSource(config);
+            config.setTempStore(SQLiteConfig.TempStore.MEMORY);
+            // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT, in case
+            // getGeneratedKeys is called (it never is here): that doubled the cost of a row.
+            config.setGetGeneratedKeys(false);
+            SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
             writer = source.getConnection();
             reader = source.getConnection();
             try (Statement s = writer.createStatement()) {
-                // A sign-in row is 1-3 KB: with 4 KB pages most pages held one row and a quarter of each stayed
-                // empty. The page size only takes effect on a new file and before it switches to WAL, which
-                // is why both are set here, in this order, rather than in the connection configuration.
+                // A new file only: the page size must be set before the file switches to WAL.
                 s.execute("PRAGMA page_size=8192");
                 s.execute("PRAGMA journal_mode=WAL");
-                s.executeUpdate(SCHEMA);
+                // Per connection: the random-order indexes (duplicate key, correlation id) need their pages at
+                // hand when a million rows are in (2 MB by default); a checkpoint every 32 MB of WAL instead of 8.
+                s.execute("PRAGMA cache_size=-98304");
+                s.execute("PRAGMA wal_autocheckpoint=4000");
+                s.execute("PRAGMA journal_size_limit=67108864");
             }
+            try (Statement s = reader.createStatement()) {
+                s.execute("PRAGMA cache_size=-32768");
+            }
+            prepare();
         } catch (SQLException | IOException e) {
+            worker.shutdownNow();
             throw new IllegalStateException("cannot open the sign-in store " + file + ": " + e.getMessage(), e);
         }
     }
@@ -113,11 +121,95 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         return Path.of(home == null ? "." : home).toAbsolutePath().resolve("data");
     }
 
+    /** Creates the tables of a new store, upgrades one of an earlier layout, refuses one of a later layout. */
+    private void prepare() throws SQLException {
+        int version = Layout.version(writer);
+        if (version == Layout.VERSION) {
+            return;
+        }
+        if (version > Layout.VERSION) {
+            throw new SQLException("the store was written by a newer SignDx (layout " + version + "; this version "
+                    + "reads layout " + Layout.VERSION + "). Use that version, or move " + file.getFileName()
+                    + " away and import the exports again");
+        }
+        writer.setAutoCommit(false); // BEGIN IMMEDIATE: another process may be preparing the same file
+        try {
+            version = Layout.version(writer);
+            if (version == 0) {
+                create();
+            } else if (version == 1) {
+                upgradeFromVersion1();
+            }
+            writer.commit();
+            committed();
+        } catch (SQLException | RuntimeException e) {
+            rollback();
+            throw new SQLException((version == 1 ? "upgrading the store to the current layout failed, nothing was "
+                    + "changed (" : "") + e.getMessage() + (version == 1 ? ")" : ""), e);
+        } finally {
+            writer.setAutoCommit(true);
+        }
+    }
+
+    private void create() throws SQLException {
+        try (Statement s = writer.createStatement()) {
+            s.executeUpdate(Layout.SCHEMA);
+            s.execute("PRAGMA user_version=" + Layout.VERSION);
+        }
+    }
+
+    /**
+     * Layout 1 to 2 in the caller's transaction: the old table is renamed, the new tables are made, every old
+     * row is read back (deflated Graph JSON and raw record) and stored anew, the old table goes. A crash or an
+     * error rolls all of it back; the old store is then untouched.
+     */
+    private void upgradeFromVersion1() throws SQLException {
+        long rows;
+        try (Statement s = writer.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM signins")) {
+                rows = rs.getLong(1);
+            }
+            LOG.info("upgrading the sign-in store {} ({} sign-ins) to layout {}", file, rows, Layout.VERSION);
+            for (String index : Layout.VERSION_1_INDEXES) {
+                s.execute("DROP INDEX IF EXISTS " + index);
+            }
+            s.execute("ALTER TABLE signins RENAME TO signins_v1");
+        }
+        create();
+        long done = 0;
+        try (Statement s = writer.createStatement();
+                ResultSet rs = s.executeQuery("SELECT body, raw FROM signins_v1 ORDER BY rowid")) {
+            Version1 old = new Version1();
+            List<SignIn> batch = new ArrayList<>();
+            while (rs.next()) {
+                byte[] raw = rs.getBytes(2);
+                batch.add(GraphJson.fromJson(old.inflate(rs.getBytes(1)), raw == null ? null : old.inflate(raw),
+                        "store"));
+                if (batch.size() == 5000) {
+                    done += insert(batch);
+                    batch.clear();
+                }
+            }
+            done += insert(batch);
+            old.close();
+        }
+        try (Statement s = writer.createStatement()) {
+            s.execute("DROP TABLE signins_v1");
+        }
+        if (done != rows) {
+            throw new SQLException("the upgrade kept " + done + " of " + rows + " sign-ins");
+        }
+        LOG.info("upgraded the sign-in store {}: {} sign-ins", file, done);
+    }
+
     @Deactivate
     void close() {
-        deflater.end();
-        inflater.end();
+        worker.shutdownNow();
         try {
+            if (insertRow != null) {
+                insertRow.close();
+            }
+            terms.close();
             reader.close();
             writer.close();
         } catch (SQLException e) {
@@ -127,36 +219,14 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
 
     @Override
     public synchronized StoreResult store(List<SignIn> batch) {
-        int stored = 0;
+        if (batch.isEmpty()) {
+            return new StoreResult(0, 0);
+        }
         try {
             writer.setAutoCommit(false);
-            try (PreparedStatement insert = writer.prepareStatement("INSERT OR IGNORE INTO signins (uid, request_id, "
-                    + "correlation_id, created, user_id, upn, user_name, app_id, app_name, ip, error_code, flagged, "
-                    + "client_app, body, raw) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-                for (SignIn s : batch) {
-                    insert.setString(1, uid(s));
-                    insert.setString(2, lower(s.id()));
-                    insert.setString(3, lower(s.correlationId()));
-                    if (s.createdDateTime() == null) {
-                        insert.setNull(4, java.sql.Types.INTEGER);
-                    } else {
-                        insert.setLong(4, s.createdDateTime().toEpochMilli());
-                    }
-                    insert.setString(5, s.userId());
-                    insert.setString(6, lower(s.userPrincipalName()));
-                    insert.setString(7, lower(s.userDisplayName()));
-                    insert.setString(8, lower(s.appId()));
-                    insert.setString(9, lower(s.appDisplayName()));
-                    insert.setString(10, lower(s.ipAddress()));
-                    insert.setInt(11, s.errorCode());
-                    insert.setInt(12, s.flaggedForReview() ? 1 : 0);
-                    insert.setString(13, s.clientAppUsed());
-                    insert.setBytes(14, deflate(GraphJson.toJson(s)));
-                    insert.setBytes(15, s.raw() == null ? null : deflate(s.raw()));
-                    stored += insert.executeUpdate();
-                }
-            }
+            int stored = insert(batch);
             writer.commit();
+            committed();
             return new StoreResult(stored, batch.size() - stored);
         } catch (SQLException | RuntimeException e) {
             rollback();
@@ -172,7 +242,21 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
+    /** After a commit: what the transaction added is there for good. */
+    private void committed() {
+        terms.committed();
+        uncommittedDictionary = null;
+    }
+
     private void rollback() {
+        terms.rolledBack();
+        if (uncommittedDictionary != null) {
+            // its number may be handed out again, to other bytes
+            dictionaries.remove(uncommittedDictionary);
+            uncommittedDictionary = null;
+            dictionaryId = null;
+            dictionary = null;
+        }
         try {
             writer.rollback();
         } catch (SQLException e) {
@@ -180,13 +264,188 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
-    /** The duplicate key: the request id and time; without an id, the record's content. */
-    static String uid(SignIn s) {
-        long created = s.createdDateTime() == null ? 0 : s.createdDateTime().toEpochMilli();
-        if (s.id() != null) {
-            return lower(s.id()) + "|" + created;
+    /** Inserts a batch in the open write transaction; returns how many were new. */
+    private int insert(List<SignIn> batch) throws SQLException {
+        if (batch.isEmpty()) {
+            return 0;
         }
-        return "sha:" + Integer.toHexString(GraphJson.toJson(s).hashCode()) + "|" + created;
+        boolean newDictionary = chooseDictionary(batch);
+        if (newDictionary) {
+            try (PreparedStatement ps = writer.prepareStatement(
+                    "INSERT INTO dictionaries (bytes, records) VALUES (?, ?) RETURNING id")) {
+                ps.setBytes(1, dictionary);
+                ps.setInt(2, batch.size());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    dictionaryId = rs.getLong(1);
+                }
+            }
+            dictionaries.put(dictionaryId, dictionary);
+            uncommittedDictionary = dictionaryId;
+        }
+        long next;
+        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM signins")) {
+            next = rs.getLong(1) + 1;
+        }
+        if (insertRow == null) {
+            insertRow = writer.prepareStatement("INSERT OR IGNORE INTO signins (id, uid, created, corr, user, app, ip, "
+                    + "client, error_code, flagged, dict, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+        }
+        Packing packing = new Packing(batch, dictionary);
+        try {
+            return insert(batch, packing, next);
+        } finally {
+            packing.cancel();
+        }
+    }
+
+    private int insert(List<SignIn> batch, Packing packing, long first) throws SQLException {
+        long next = first;
+        int stored = 0;
+        for (int chunk = 0; chunk < packing.chunks; chunk++) {
+            byte[][] packed = packing.take(chunk);
+            int from = chunk * Packing.CHUNK;
+            for (int k = 0; k < packed.length; k++) {
+                SignIn s = batch.get(from + k);
+                Long created = s.createdDateTime() == null ? null : Sql.millis(s.createdDateTime());
+                insertRow.setLong(1, next);
+                insertRow.setBytes(2, Keys.uid(requestKey(s), created == null ? 0 : created));
+                setLong(insertRow, 3, created);
+                insertRow.setBytes(4, Keys.id(s.correlationId()));
+                setLong(insertRow, 5, terms.user(writer, s.userId(), s.userPrincipalName(), s.userDisplayName()));
+                setLong(insertRow, 6, terms.app(writer, s.appId(), s.appDisplayName()));
+                setLong(insertRow, 7, terms.term(writer, Terms.IP, Sql.lower(s.ipAddress())));
+                setLong(insertRow, 8, terms.term(writer, Terms.CLIENT_APP, s.clientAppUsed()));
+                insertRow.setInt(9, s.errorCode());
+                insertRow.setInt(10, s.flaggedForReview() ? 1 : 0);
+                insertRow.setLong(11, dictionaryId);
+                insertRow.setBytes(12, packed[k]);
+                if (insertRow.executeUpdate() == 1) {
+                    next++;
+                    stored++;
+                }
+            }
+        }
+        return stored;
+    }
+
+    /**
+     * Packing a batch (encoding and compressing each sign-in: most of a row's cost, and no database work) by
+     * chunks, on the store's worker thread and on the writing thread alike: the writer inserts the chunks in
+     * order as they are ready and packs the next unclaimed one while it waits, so both cores stay busy beside
+     * the reader's parsing thread and SQLite's single writer is never idle for long.
+     */
+    private final class Packing {
+        static final int CHUNK = 250;
+        final int chunks;
+        private final List<SignIn> batch;
+        private final byte[] dict;
+        private final byte[][][] packed;
+        private final java.util.concurrent.CountDownLatch[] ready;
+        private final java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+        private volatile Throwable failed;
+
+        Packing(List<SignIn> batch, byte[] dict) {
+            this.batch = batch;
+            this.dict = dict;
+            chunks = (batch.size() + CHUNK - 1) / CHUNK;
+            packed = new byte[chunks][][];
+            ready = new java.util.concurrent.CountDownLatch[chunks];
+            for (int i = 0; i < chunks; i++) {
+                ready[i] = new java.util.concurrent.CountDownLatch(1);
+            }
+            if (chunks > 1) {
+                worker.execute(() -> {
+                    try {
+                        while (packNext(workerPacker)) {
+                            // until every chunk is claimed
+                        }
+                    } catch (Throwable t) {
+                        failed = t;
+                        for (java.util.concurrent.CountDownLatch l : ready) {
+                            l.countDown();
+                        }
+                    }
+                });
+            }
+        }
+
+        private boolean packNext(Packer p) {
+            int c = claimed.getAndIncrement();
+            if (c >= chunks) {
+                return false;
+            }
+            int from = c * CHUNK;
+            int to = Math.min(batch.size(), from + CHUNK);
+            byte[][] out = new byte[to - from][];
+            for (int i = from; i < to; i++) {
+                out[i - from] = p.pack(batch.get(i), dict);
+            }
+            packed[c] = out;
+            ready[c].countDown(); // publishes packed[c]
+            return true;
+        }
+
+        /** No more chunks are started (the batch failed). */
+        void cancel() {
+            claimed.set(chunks);
+        }
+
+        /** Chunk {@code c}, packed: helps with the packing while it is not ready. */
+        byte[][] take(int c) throws SQLException {
+            while (ready[c].getCount() > 0 && packNext(packer)) {
+                // packed one more chunk here
+            }
+            try {
+                ready[c].await();
+            } catch (InterruptedException e) {
+                claimed.set(chunks); // the worker stops after its chunk
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while packing sign-ins", e);
+            }
+            if (failed != null) {
+                throw new SQLException("packing sign-ins failed: " + failed, failed);
+            }
+            return packed[c];
+        }
+    }
+
+    private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+        if (v == null) {
+            ps.setNull(i, Types.INTEGER);
+        } else {
+            ps.setLong(i, v);
+        }
+    }
+
+    /** The dictionary to pack this batch with; true when it is new (trained on this batch, not yet stored). */
+    private boolean chooseDictionary(List<SignIn> batch) throws SQLException {
+        if (dictionary == null) {
+            try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(
+                    "SELECT id, bytes, records FROM dictionaries ORDER BY records DESC, id DESC LIMIT 1")) {
+                if (rs.next()) {
+                    dictionaryId = rs.getLong(1);
+                    dictionary = rs.getBytes(2);
+                    dictionaryRecords = rs.getInt(3);
+                    dictionaries.put(dictionaryId, dictionary);
+                }
+            }
+        }
+        if (dictionary == null || dictionaryRecords < WELL_TRAINED && batch.size() > dictionaryRecords) {
+            dictionary = Packer.train(batch);
+            dictionaryRecords = batch.size();
+            dictionaryId = null;
+            return true;
+        }
+        return false;
+    }
+
+    /** The key of the request id; without one, of the record's content (as layout 1 had it). */
+    private static byte[] requestKey(SignIn s) {
+        if (s.id() != null) {
+            return Keys.id(s.id());
+        }
+        return Keys.id("sha:" + Integer.toHexString(GraphJson.toJson(s).hashCode()));
     }
 
     @Override
@@ -199,27 +458,114 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
+    /**
+     * One page: the row ids of the page are found and sorted from the small table and its indexes alone, then
+     * only those sign-ins are read and unpacked.
+     */
     @Override
     public synchronized Page<SignIn> query(SignInQuery q) {
         Sql sql = Sql.of(q);
-        String select = "SELECT body, raw FROM signins" + sql.where()
-                + " ORDER BY flagged DESC, created DESC, rowid DESC LIMIT ? OFFSET ?";
-        List<SignIn> items = new ArrayList<>();
-        try (PreparedStatement ps = reader.prepareStatement(select)) {
-            int i = sql.bind(ps);
-            ps.setInt(i++, q.limit());
-            ps.setInt(i, q.offset());
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    byte[] raw = rs.getBytes(2);
-                    items.add(GraphJson.fromJson(inflate(rs.getBytes(1)), raw == null ? null : inflate(raw),
-                            "store"));
+        String select = "SELECT id FROM signins" + sql.where()
+                + " ORDER BY flagged DESC, created DESC, id DESC LIMIT ? OFFSET ?";
+        List<SignIn> items;
+        try {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = reader.prepareStatement(select)) {
+                int i = sql.bind(ps);
+                ps.setInt(i++, q.limit());
+                ps.setInt(i, q.offset());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
                 }
             }
-        } catch (SQLException e) {
+            items = unpack(ids);
+        } catch (SQLException | IllegalStateException e) {
             throw new SignInSourceException("cannot query the sign-ins in " + file + ": " + e.getMessage(), e);
         }
         return new Page<>(items, q.offset(), count(q));
+    }
+
+    /**
+     * The sign-ins of these rows, in this order: fetched in one statement, unpacked half here and half on the
+     * store's worker thread (re-reading a raw record is most of a page's time).
+     */
+    private List<SignIn> unpack(List<Long> ids) throws SQLException {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, Integer> position = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            position.put(ids.get(i), i);
+        }
+        byte[][] data = new byte[ids.size()][];
+        byte[][] dicts = new byte[ids.size()][];
+        for (int from = 0; from < ids.size(); from += 1000) { // SQLite takes a limited number of parameters
+            int to = Math.min(ids.size(), from + 1000);
+            String in = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+            try (PreparedStatement ps = reader.prepareStatement("SELECT id, dict, data FROM signins WHERE id IN (" + in
+                    + ")")) {
+                for (int i = from; i < to; i++) {
+                    ps.setLong(i - from + 1, ids.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        int at = position.get(rs.getLong(1));
+                        dicts[at] = dictionary(rs.getLong(2));
+                        data[at] = rs.getBytes(3);
+                    }
+                }
+            }
+        }
+        SignIn[] out = new SignIn[ids.size()];
+        int half = ids.size() / 2;
+        java.util.concurrent.Future<?> other = half < 8 ? null : worker.submit(() -> {
+            for (int i = half; i < out.length; i++) {
+                out[i] = data[i] == null ? null : Packer.unpack(data[i], dicts[i], "store", workerRecords);
+            }
+        });
+        for (int i = 0; i < (other == null ? out.length : half); i++) {
+            out[i] = data[i] == null ? null : Packer.unpack(data[i], dicts[i], "store", records);
+        }
+        if (other != null) {
+            try {
+                other.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while reading sign-ins", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (e.getCause() instanceof IllegalStateException bad) {
+                    throw bad;
+                }
+                throw new SQLException("reading sign-ins failed: " + e.getCause(), e.getCause());
+            }
+        }
+        List<SignIn> items = new ArrayList<>(out.length);
+        for (SignIn s : out) {
+            if (s != null) { // a row removed in between: none are, but a page must not hold nulls
+                items.add(s);
+            }
+        }
+        return items;
+    }
+
+    private byte[] dictionary(long id) throws SQLException {
+        byte[] d = dictionaries.get(id);
+        if (d == null) {
+            try (PreparedStatement ps = reader.prepareStatement("SELECT bytes FROM dictionaries WHERE id = ?")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalStateException("a stored sign-in refers to dictionary " + id
+                                + ", which the store does not hold");
+                    }
+                    d = rs.getBytes(1);
+                }
+            }
+            dictionaries.put(id, d);
+        }
+        return d;
     }
 
     @Override
@@ -236,45 +582,104 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
-    private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(Locale.ROOT);
-    }
-
     /**
-     * Deflates with the preset dictionary. One Deflater is kept per store and reused (callers hold the
-     * store's lock): creating one per record costs more than compressing the record.
+     * Counts grouped in SQL on the small numbers the rows hold, then named from the look-up tables, with the keys
+     * {@link Dimension#keyOf} gives (several numbers may share a name: one UPN seen with two display names).
      */
-    private byte[] deflate(String text) {
-        deflater.reset();
-        deflater.setDictionary(Dictionary.BYTES);
-        deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-        deflater.finish();
-        buffer.reset();
-        while (!deflater.finished()) {
-            buffer.write(chunk, 0, deflater.deflate(chunk));
+    @Override
+    public synchronized Map<String, Long> countBy(SignInQuery q, Dimension dimension) {
+        Sql sql = Sql.of(q);
+        String group = switch (dimension) {
+            case ERROR_CODE -> "error_code";
+            case APP -> "app";
+            case USER -> "user";
+            case CLIENT_APP -> "client";
+            // the start of the hour, rounding down for times before 1970 too
+            case HOUR -> "created - ((created % 3600000) + 3600000) % 3600000";
+        };
+        Map<String, Long> counts = new TreeMap<>();
+        try (PreparedStatement ps = reader.prepareStatement("SELECT " + group + ", count(*) FROM signins" + sql.where()
+                + " GROUP BY 1")) {
+            sql.bind(ps);
+            Map<Long, Long> byRef = new HashMap<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long v = rs.getLong(1);
+                    boolean none = rs.wasNull();
+                    long n = rs.getLong(2);
+                    if (dimension == Dimension.ERROR_CODE) {
+                        counts.merge(Long.toString(v), n, Long::sum);
+                    } else if (none) {
+                        counts.merge("", n, Long::sum);
+                    } else if (dimension == Dimension.HOUR) {
+                        counts.merge(Instant.ofEpochMilli(v).toString(), n, Long::sum);
+                    } else {
+                        byRef.put(v, n);
+                    }
+                }
+            }
+            if (!byRef.isEmpty()) {
+                Map<Long, String> names = names(dimension, byRef);
+                byRef.forEach((ref, n) -> counts.merge(names.getOrDefault(ref, ""), n, Long::sum));
+            }
+        } catch (SQLException e) {
+            throw new SignInSourceException("cannot count the sign-ins in " + file + ": " + e.getMessage(), e);
         }
-        return buffer.toByteArray();
+        return counts;
     }
 
-    private String inflate(byte[] data) {
-        inflater.reset();
-        inflater.setInput(data);
-        buffer.reset();
-        try {
-            while (!inflater.finished()) {
-                int n = inflater.inflate(chunk);
-                if (n == 0 && inflater.needsDictionary()) {
-                    inflater.setDictionary(Dictionary.BYTES);
-                    continue;
+    /** The keys of look-up numbers: a user's UPN else id, an app's name else id, a client app as written. */
+    private Map<Long, String> names(Dimension dimension, Map<Long, Long> refs) throws SQLException {
+        String select = switch (dimension) {
+            case APP -> "SELECT ref, coalesce(name, app_id) FROM apps WHERE ref = ?";
+            case USER -> "SELECT ref, coalesce(upn, user_id) FROM users WHERE ref = ?";
+            default -> "SELECT ref, text FROM terms WHERE ref = ?";
+        };
+        Map<Long, String> names = new HashMap<>();
+        try (PreparedStatement ps = reader.prepareStatement(select)) {
+            for (long ref : refs.keySet()) {
+                ps.setLong(1, ref);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        String name = rs.getString(2);
+                        names.put(ref, name == null ? "" : name);
+                    }
                 }
-                if (n == 0 && inflater.needsInput()) {
-                    throw new IllegalStateException("a stored sign-in is truncated");
-                }
-                buffer.write(chunk, 0, n);
             }
-            return buffer.toString(StandardCharsets.UTF_8);
-        } catch (DataFormatException e) {
-            throw new IllegalStateException("a stored sign-in is corrupt: " + e.getMessage(), e);
+        }
+        return names;
+    }
+
+    /** Layout 1's blobs: deflated with {@link Dictionary} as preset dictionary. */
+    private static final class Version1 {
+        private final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
+        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(16 * 1024);
+        private final byte[] chunk = new byte[16 * 1024];
+
+        String inflate(byte[] data) {
+            inflater.reset();
+            inflater.setInput(data);
+            buffer.reset();
+            try {
+                while (!inflater.finished()) {
+                    int n = inflater.inflate(chunk);
+                    if (n == 0 && inflater.needsDictionary()) {
+                        inflater.setDictionary(Dictionary.BYTES);
+                        continue;
+                    }
+                    if (n == 0 && inflater.needsInput()) {
+                        throw new IllegalStateException("a stored sign-in is truncated");
+                    }
+                    buffer.write(chunk, 0, n);
+                }
+                return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
+            } catch (java.util.zip.DataFormatException e) {
+                throw new IllegalStateException("a stored sign-in is corrupt: " + e.getMessage(), e);
+            }
+        }
+
+        void close() {
+            inflater.end();
         }
     }
 }

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
@@ -16,6 +17,7 @@ import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.api.source.Page;
 import io.signdx.api.source.SignInQuery;
+import io.signdx.api.source.SignInSource;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -150,6 +152,105 @@ class SqliteSignInStoreTest {
             assertEquals(200, store.size(), "the first connection sees the second's commit");
         } finally {
             second.close();
+        }
+    }
+
+    @Test
+    void countsByEachDimensionAreTheDefaultImplementationsCounts() {
+        List<SignIn> all = new ArrayList<>(sample(1500, 9));
+        // values the look-up tables must keep apart or bring together: one UPN with two names, no user, no app
+        all.add(SignIn.builder().id("x-1").createdDateTime(T0.minusSeconds(1)).userPrincipalName("Ann.Lee@contoso.example")
+                .userDisplayName("Someone else").appId("app-9").clientAppUsed("").build());
+        all.add(SignIn.builder().id("x-2").userDisplayName("only a name").build());
+        all.add(SignIn.builder().id("x-3").createdDateTime(Instant.parse("1969-12-31T23:30:00Z")).userId("oid-7")
+                .status(new Status(-1, null, null)).build());
+        store.store(all);
+        SignInSource paging = new SignInSource() { // the API's default countBy, over this store's pages
+            @Override
+            public Page<SignIn> query(SignInQuery q) {
+                return store.query(q);
+            }
+
+            @Override
+            public long count(SignInQuery q) {
+                return store.count(q);
+            }
+        };
+        for (SignInQuery q : List.of(SignInQuery.all(), SignInQuery.all().withStatus(SignInQuery.StatusFilter.FAILURE),
+                SignInQuery.all().withUser("bob@contoso.example").around(T0.plus(Duration.ofDays(2)), Duration.ofDays(1)))) {
+            for (SignInSource.Dimension d : SignInSource.Dimension.values()) {
+                Map<String, Long> expected = paging.countBy(q, d);
+                assertEquals(expected, store.countBy(q, d), d + " for " + describe(q));
+                assertTrue(!expected.isEmpty());
+            }
+        }
+        assertEquals(1L, store.countBy(SignInQuery.all(), SignInSource.Dimension.USER).get(""), "no UPN, no id");
+        assertEquals(1L, store.countBy(SignInQuery.all(), SignInSource.Dimension.USER).get("oid-7"), "no UPN: the id");
+        assertEquals(1L, store.countBy(SignInQuery.all(), SignInSource.Dimension.HOUR).get("1969-12-31T23:00:00Z"));
+    }
+
+    @Test
+    void signInsReadFromExportsComeBackFieldForFieldAndTakeLittleRoom() throws Exception {
+        Path export = dir.resolve("export.json");
+        StringBuilder b = new StringBuilder("{\"value\":[");
+        for (int i = 0; i < 400; i++) {
+            b.append(i == 0 ? "" : ",").append("""
+                    {"id":"%s","createdDateTime":"2026-11-%02dT08:%02d:02.%dZ","userPrincipalName":"%s",
+                     "userId":"%s","appDisplayName":"%s","appId":"00000002-0000-0ff1-ce00-000000000000",
+                     "ipAddress":"198.51.100.%d","clientAppUsed":"Browser","conditionalAccessStatus":"failure",
+                     "status":{"errorCode":%d,"failureReason":"Other."},"isInteractive":true,
+                     "deviceDetail":{"operatingSystem":"Windows10","isCompliant":false},
+                     "location":{"city":"Oslo","countryOrRegion":"NO","geoCoordinates":{"latitude":59.9,"longitude":10.7}},
+                     "appliedConditionalAccessPolicies":[{"id":"p1","displayName":"Block legacy","result":"failure",
+                       "enforcedGrantControls":["Block"],"conditionsSatisfied":"application,users"}],
+                     "authenticationDetails":[{"authenticationStepDateTime":"2026-11-20T08:15:02Z",
+                       "authenticationMethod":"Password","succeeded":true}],
+                     "processingTimeInMilliseconds":%d, "unknownFutureField":{"nested":[1,2,3]}}"""
+                    .formatted(java.util.UUID.nameUUIDFromBytes(("r" + i).getBytes(java.nio.charset.StandardCharsets.UTF_8)), 10 + i % 7, i % 60, i,
+                            USERS.get(i % 3), "oid-" + i % 3, APPS.get(i % 3), i % 250, CODES.get(i % CODES.size()),
+                            i * 7));
+        }
+        java.nio.file.Files.writeString(export, b.append("]}").toString());
+        List<SignIn> read = new ArrayList<>();
+        new io.signdx.source.file.internal.FileSignInReader().read(export, false, read::add);
+        assertEquals(400, read.size());
+        store.store(read);
+        for (SignIn s : read) {
+            SignIn back = store.query(SignInQuery.all().withRequestId(s.id())).items().get(0);
+            assertEquals(io.signdx.source.file.graph.GraphJson.toJson(s), io.signdx.source.file.graph.GraphJson.toJson(back));
+            assertEquals(s.raw(), back.raw(), "the record as read, byte for byte");
+        }
+        long stored = storedBytes();
+        long raw = read.stream().mapToLong(s -> s.raw().length()).sum();
+        assertTrue(stored * 3 < raw, "each record stored once, compressed: " + stored + " bytes for " + raw);
+
+        // the other shapes: an Azure Monitor record (envelope and properties) and a Log Analytics row
+        Path lines = dir.resolve("monitor.json");
+        java.nio.file.Files.writeString(lines, """
+                {"time":"2026-11-21T08:15:02Z","category":"NonInteractiveUserSignInLogs","resultType":"50126",                "correlationId":"c-1","properties":{"id":"m-1","userPrincipalName":"cid@contoso.example",                "appliedConditionalAccessPolicies":[{"id":"p","result":"notApplied","conditionsSatisfied":3}]}}
+                """);
+        Path rows = dir.resolve("rows.json");
+        java.nio.file.Files.writeString(rows, """
+                [{"TimeGenerated [UTC]":"4/28/2021, 2:08:45.221 PM","ResultType":"53003","UserPrincipalName":"bob@x",                "Id":"la-1","ConditionalAccessPolicies_dynamic":"[{\\"id\\":\\"p2\\",\\"result\\":\\"failure\\"}]",                "LocationDetails":"{\\"city\\":\\"Oslo\\"}","IsInteractive":"True"}]
+                """);
+        List<SignIn> other = new ArrayList<>();
+        io.signdx.source.file.internal.FileSignInReader reader = new io.signdx.source.file.internal.FileSignInReader();
+        reader.read(lines, false, other::add);
+        reader.read(rows, false, other::add);
+        assertEquals(2, other.size());
+        store.store(other);
+        for (SignIn s : other) {
+            SignIn back = store.query(SignInQuery.all().withRequestId(s.id())).items().get(0);
+            assertEquals(io.signdx.source.file.graph.GraphJson.toJson(s), io.signdx.source.file.graph.GraphJson.toJson(back));
+            assertEquals(s.raw(), back.raw());
+        }
+    }
+
+    private long storedBytes() throws Exception {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + dir.resolve("data/signins.db"));
+                java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery("SELECT sum(length(data)) FROM signins")) {
+            return rs.getLong(1);
         }
     }
 

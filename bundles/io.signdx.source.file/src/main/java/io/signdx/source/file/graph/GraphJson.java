@@ -37,6 +37,26 @@ public final class GraphJson {
         }
     }
 
+    /**
+     * Reads sign-ins back from their raw records ({@link SignIn#raw()} as the file reader keeps it): a record
+     * that reader accepted gives the sign-in it gave, field for field, so a store may keep the raw record alone.
+     * One instance per thread (it keeps what it learnt of the records' field names).
+     *
+     * @since 1.1
+     */
+    public static final class RecordReader {
+        private final io.signdx.source.file.internal.RecordReader reader = new io.signdx.source.file.internal.RecordReader();
+
+        /**
+         * The sign-in of one raw record.
+         *
+         * @throws IllegalArgumentException when the text is not a record the file reader takes for a sign-in
+         */
+        public SignIn read(String raw, String origin) {
+            return reader.read(raw, origin);
+        }
+    }
+
     /** Writes a sign-in as Graph beta JSON (without its raw record). */
     public static String toJson(SignIn s) {
         ObjectNode n = JSON.createObjectNode();

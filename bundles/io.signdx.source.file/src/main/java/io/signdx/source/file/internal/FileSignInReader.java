@@ -102,68 +102,201 @@ public final class FileSignInReader implements SignInReader {
 
     private String readJson(Input in, Tally tally) throws IOException, SignInReadException {
         JsonSignIns records = new JsonSignIns(mapper);
-        JsonSignIns.Kind[] firstKind = {null};
-        try (JsonParser p = in.utf8() ? json.createParser(in.bytes) : json.createParser(in.reader())) {
-            records.read(p, e -> {
-                if (firstKind[0] == null) {
-                    firstKind[0] = e.kind();
-                }
-                try {
-                    handle(e, tally);
-                } catch (SignInReadException x) {
-                    throw new StrictStop(x);
-                }
-            });
-        } catch (StrictStop s) {
-            throw s.cause;
+        Recorder bytes = new Recorder(in.utf8Bytes());
+        Records parsed = new Records(tally.file);
+        // The file is parsed and mapped on a thread of its own while this one hands the sign-ins to the
+        // sink, which usually stores them: on 2 cores parsing and storing then overlap instead of alternating.
+        Thread parser = new Thread(() -> {
+            try (JsonParser p = json.createParser(bytes)) {
+                records.read(p, bytes, e -> {
+                    parsed.kinds.merge(e.kind(), 1L, Long::sum);
+                    parsed.add(map(e, parsed));
+                });
+                parsed.finish(null);
+            } catch (StrictStop abandoned) {
+                // the calling thread stopped listening (strict mode, or its sink failed)
+            } catch (Throwable t) {
+                parsed.finish(t);
+            }
+        }, "signdx-read " + tally.file);
+        parser.setDaemon(true);
+        parser.start();
+        try {
+            parsed.drain(tally);
         } catch (JsonProcessingException e) {
             var at = e.getLocation();
             throw new SignInReadException(tally.file + ": invalid JSON" + (at == null ? ""
                     : " at line " + at.getLineNr() + ", column " + at.getColumnNr()) + ": "
                     + e.getOriginalMessage() + " (nothing after this point can be read)", e);
+        } finally {
+            parsed.cancel();
+            try {
+                parser.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
+        tally.kinds.putAll(parsed.kinds);
+        tally.firstUnknownKeys = parsed.firstUnknownKeys;
         if (tally.read == 0 && tally.rejectedCount > 0) {
             throw new SignInReadException(noSignIns(tally));
         }
-        return records.shape().describe(firstKind[0]);
+        return records.shape().describe(parsed.firstKind);
     }
 
-    /** Lets a strict-mode stop travel through the parser's callback. */
-    private static final class StrictStop extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        final SignInReadException cause;
+    /** A record read: the sign-in, or why it was rejected. */
+    private record Outcome(SignIn signIn, long record, long line, String reason) {
+    }
 
-        StrictStop(SignInReadException cause) {
-            super(null, null, false, false);
-            this.cause = cause;
+    /**
+     * Hands what the parsing thread reads to the calling thread, in order, in chunks through a bounded queue
+     * (memory stays bounded whatever the file's size), then how the parsing ended.
+     */
+    private static final class Records {
+        private static final int CHUNK = 256;
+        private static final int CHUNK_CHARS = 1 << 20;
+        private static final Object END = new Object();
+        final String file;
+        final Map<JsonSignIns.Kind, Long> kinds = new HashMap<>();
+        JsonSignIns.Kind firstKind;
+        String firstUnknownKeys;
+        /**
+         * Up to 24 chunks read ahead: 6,144 sign-ins of a usual size (≈ 60 MB), more than an import's batch of
+         * 5,000, so that the file is parsed while the previous batch is being stored rather than after. A chunk
+         * also ends at 1 MB of raw records, so that huge records cannot fill the heap.
+         */
+        private final java.util.concurrent.BlockingQueue<Object> queue = new java.util.concurrent.ArrayBlockingQueue<>(24);
+        private List<Outcome> chunk = new ArrayList<>(CHUNK);
+        private long chunkChars;
+        private volatile boolean cancelled;
+        private Throwable failure;
+
+        Records(String file) {
+            this.file = file;
         }
-    }
 
-    private void handle(JsonSignIns.Element e, Tally tally) throws SignInReadException {
-        tally.kinds.merge(e.kind(), 1L, Long::sum);
-        String origin = tally.file + "#" + e.record();
-        try {
-            switch (e.kind()) {
-                case GRAPH_SIGN_IN -> tally.accept(GraphSignInMapper.map(e.node(), e.node().toString(), origin));
-                case AZURE_MONITOR -> tally.accept(GraphSignInMapper.map(Shapes.fromAzureMonitor(e.node()),
-                        e.node().toString(), origin));
-                case LOG_ANALYTICS -> tally.accept(GraphSignInMapper.map(Shapes.fromLogAnalytics(e.node()),
-                        e.node().toString(), origin));
-                case CA_POLICY_ROW -> tally.reject(e.record(), e.line(), "this is a row of Conditional Access policy "
-                        + "results (it has policyId and result but no user), not a sign-in");
-                default -> {
-                    if (tally.firstUnknownKeys == null) {
-                        List<String> keys = new ArrayList<>();
-                        e.node().fieldNames().forEachRemaining(keys::add);
-                        tally.firstUnknownKeys = keys.size() > 12 ? keys.subList(0, 12) + "…" : keys.toString();
+        /** On the parsing thread. */
+        void add(Outcome o) {
+            chunk.add(o);
+            chunkChars += o.signIn() == null || o.signIn().raw() == null ? 0 : o.signIn().raw().length();
+            if (chunk.size() == CHUNK || chunkChars > CHUNK_CHARS) {
+                put(chunk);
+                chunk = new ArrayList<>(CHUNK);
+                chunkChars = 0;
+            }
+        }
+
+        /** On the parsing thread, last: {@code null} when the file was read to its end. */
+        void finish(Throwable t) {
+            failure = t;
+            try {
+                if (!chunk.isEmpty()) {
+                    put(chunk);
+                }
+                put(END);
+            } catch (StrictStop abandoned) {
+                // the calling thread stopped listening: nobody waits for the end
+            }
+        }
+
+        private void put(Object o) {
+            try {
+                while (!cancelled && !queue.offer(o, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    // the reader is busy storing: wait, unless it gave up
+                }
+            } catch (InterruptedException e) {
+                cancelled = true;
+                throw new StrictStop(null);
+            }
+            if (cancelled) {
+                throw new StrictStop(null); // unwinds the parser; the caller no longer listens
+            }
+        }
+
+        /** On the calling thread: every outcome to the tally, then the parser's failure, if any. */
+        void drain(Tally tally) throws IOException, SignInReadException {
+            while (true) {
+                Object o;
+                try {
+                    o = queue.take();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.io.InterruptedIOException("reading " + file + " was interrupted");
+                }
+                if (o == END) {
+                    break;
+                }
+                @SuppressWarnings("unchecked")
+                List<Outcome> outcomes = (List<Outcome>) o;
+                for (Outcome r : outcomes) {
+                    if (r.signIn() != null) {
+                        tally.accept(r.signIn());
+                    } else {
+                        tally.reject(r.record(), r.line(), r.reason());
                     }
-                    tally.reject(e.record(), e.line(), "not a sign-in record: none of the known shapes matches "
-                            + "(Graph sign-in, Azure Monitor record, Log Analytics row)");
                 }
             }
-        } catch (IllegalArgumentException x) {
-            tally.reject(e.record(), e.line(), x.getMessage());
+            // the queue's hand-over makes the parser's last writes visible here
+            if (failure instanceof IOException e) {
+                throw e;
+            }
+            if (failure instanceof RuntimeException e) {
+                throw e;
+            }
+            if (failure instanceof Error e) {
+                throw e;
+            }
         }
+
+        void cancel() {
+            cancelled = true;
+            queue.clear();
+        }
+    }
+
+    /** Lets the parser stop when the calling thread no longer listens. */
+    private static final class StrictStop extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StrictStop(Throwable cause) {
+            super(null, cause, false, false);
+        }
+    }
+
+    /** One record as a sign-in or a rejection (on the parsing thread). */
+    private static Outcome map(JsonSignIns.Element e, Records parsed) {
+        if (parsed.firstKind == null) {
+            parsed.firstKind = e.kind();
+        }
+        String origin = parsed.file + "#" + e.record();
+        try {
+            switch (e.kind()) {
+                case GRAPH_SIGN_IN:
+                    return accepted(e.graph() != null ? e.graph().signIn(e.raw(), origin)
+                            : GraphSignInMapper.map(e.node(), e.text(), origin), e);
+                case AZURE_MONITOR:
+                    return accepted(GraphSignInMapper.map(Shapes.fromAzureMonitor(e.node()), e.text(), origin), e);
+                case LOG_ANALYTICS:
+                    return accepted(GraphSignInMapper.map(Shapes.fromLogAnalytics(e.node()), e.text(), origin), e);
+                case CA_POLICY_ROW:
+                    return new Outcome(null, e.record(), e.line(), "this is a row of Conditional Access policy "
+                            + "results (it has policyId and result but no user), not a sign-in");
+                default:
+                    if (parsed.firstUnknownKeys == null) {
+                        List<String> keys = new ArrayList<>();
+                        e.node().fieldNames().forEachRemaining(keys::add);
+                        parsed.firstUnknownKeys = keys.size() > 12 ? keys.subList(0, 12) + "…" : keys.toString();
+                    }
+                    return new Outcome(null, e.record(), e.line(), "not a sign-in record: none of the known shapes "
+                            + "matches (Graph sign-in, Azure Monitor record, Log Analytics row)");
+            }
+        } catch (IllegalArgumentException x) {
+            return new Outcome(null, e.record(), e.line(), x.getMessage());
+        }
+    }
+
+    private static Outcome accepted(SignIn s, JsonSignIns.Element e) {
+        return new Outcome(s, e.record(), e.line(), null);
     }
 
     private static String noSignIns(Tally t) {

@@ -109,7 +109,7 @@ final class GraphSignInMapper {
         return b.build();
     }
 
-    private static java.time.Instant dated(String field, String value) {
+    static java.time.Instant dated(String field, String value) {
         try {
             return Dates.parse(value);
         } catch (IllegalArgumentException e) {
@@ -117,7 +117,7 @@ final class GraphSignInMapper {
         }
     }
 
-    private static Status status(JsonNode s) {
+    static Status status(JsonNode s) {
         if (s == null) {
             return Status.SUCCESS;
         }
@@ -131,7 +131,7 @@ final class GraphSignInMapper {
         return new Status(errorCode, Nodes.text(s, "failureReason"), Nodes.text(s, "additionalDetails"));
     }
 
-    private static Location location(JsonNode l) {
+    static Location location(JsonNode l) {
         if (l == null) {
             return Location.UNKNOWN;
         }
@@ -145,7 +145,7 @@ final class GraphSignInMapper {
         return f != null && f.isNumber() ? f.doubleValue() : null;
     }
 
-    private static DeviceDetail device(JsonNode d) {
+    static DeviceDetail device(JsonNode d) {
         if (d == null) {
             return DeviceDetail.UNKNOWN;
         }
@@ -154,7 +154,7 @@ final class GraphSignInMapper {
                 Nodes.bool(d, "isManaged"), Nodes.text(d, "trustType"));
     }
 
-    private static Risk risk(JsonNode n) {
+    static Risk risk(JsonNode n) {
         List<String> events = Nodes.strings(n, "riskEventTypes_v2");
         if (events.isEmpty()) {
             events = Nodes.strings(n, "riskEventTypes");
@@ -163,18 +163,22 @@ final class GraphSignInMapper {
                 Nodes.text(n, "riskState"), Nodes.text(n, "riskDetail"), events);
     }
 
-    private static List<AppliedPolicy> policies(JsonNode array) {
+    static List<AppliedPolicy> policies(JsonNode array) {
         List<AppliedPolicy> out = new ArrayList<>();
         if (array == null || !array.isArray()) {
             return out;
         }
         for (JsonNode p : array) {
-            out.add(new AppliedPolicy(Nodes.text(p, "id"), Nodes.text(p, "displayName"), Nodes.text(p, "result"),
-                    grantControls(Nodes.strings(p, "enforcedGrantControls")),
-                    Nodes.strings(p, "enforcedSessionControls"), conditions(Nodes.field(p, "conditionsSatisfied")),
-                    conditions(Nodes.field(p, "conditionsNotSatisfied"))));
+            out.add(policy(p));
         }
         return out;
+    }
+
+    static AppliedPolicy policy(JsonNode p) {
+        return new AppliedPolicy(Nodes.text(p, "id"), Nodes.text(p, "displayName"), Nodes.text(p, "result"),
+                grantControls(Nodes.strings(p, "enforcedGrantControls")),
+                Nodes.strings(p, "enforcedSessionControls"), conditions(Nodes.field(p, "conditionsSatisfied")),
+                conditions(Nodes.field(p, "conditionsNotSatisfied")));
     }
 
     static List<String> grantControls(List<String> values) {
@@ -191,21 +195,49 @@ final class GraphSignInMapper {
         if (value == null) {
             return out;
         }
-        if (value.isNumber() || value.isTextual() && value.asText().trim().matches("\\d+")) {
-            long flags = value.isNumber() ? value.longValue() : Long.parseLong(value.asText().trim());
-            for (int i = 0; i < CONDITIONS.size(); i++) {
-                if ((flags & (1L << i)) != 0) {
-                    out.add(CONDITIONS.get(i));
-                }
-            }
-            return out;
+        if (value.isNumber()) {
+            return flags(value.longValue(), out);
         }
-        List<String> names = new ArrayList<>();
         if (value.isArray()) {
+            List<String> names = new ArrayList<>();
             value.forEach(v -> names.add(v.asText()));
-        } else {
-            names.addAll(List.of(value.asText().split(",")));
+            return names(names, out);
         }
+        return conditions(value.asText(), out);
+    }
+
+    /** Conditions as text: bit flags written as digits, or comma-separated names. */
+    static Set<String> conditions(String text, Set<String> out) {
+        String trimmed = text.trim();
+        if (digits(trimmed)) {
+            return flags(Long.parseLong(trimmed), out);
+        }
+        return names(List.of(text.split(",")), out);
+    }
+
+    /** What the pattern \\d+ matches: one or more ASCII digits. */
+    private static boolean digits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Set<String> flags(long flags, Set<String> out) {
+        for (int i = 0; i < CONDITIONS.size(); i++) {
+            if ((flags & (1L << i)) != 0) {
+                out.add(CONDITIONS.get(i));
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> names(List<String> names, Set<String> out) {
         for (String name : names) {
             String t = name.trim();
             if (!t.isEmpty() && !t.equalsIgnoreCase("none")) {
@@ -215,37 +247,49 @@ final class GraphSignInMapper {
         return out;
     }
 
-    private static List<RequirementPolicy> requirements(JsonNode array) {
+    static List<RequirementPolicy> requirements(JsonNode array) {
         List<RequirementPolicy> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode r : array) {
-                out.add(new RequirementPolicy(Nodes.text(r, "requirementProvider"), Nodes.text(r, "detail")));
+                out.add(requirement(r));
             }
         }
         return out;
     }
 
-    private static List<AuthenticationDetail> steps(JsonNode array) {
+    static List<AuthenticationDetail> steps(JsonNode array) {
         List<AuthenticationDetail> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode s : array) {
-                String when = Nodes.text(s, "authenticationStepDateTime");
-                out.add(new AuthenticationDetail(when == null ? null : dated("authenticationStepDateTime", when),
-                        Nodes.text(s, "authenticationMethod"), Nodes.text(s, "authenticationMethodDetail"),
-                        Nodes.bool(s, "succeeded"), Nodes.text(s, "authenticationStepResultDetail"),
-                        Nodes.text(s, "authenticationStepRequirement")));
+                out.add(step(s));
             }
         }
         return out;
     }
 
-    private static List<NetworkLocation> networks(JsonNode array) {
+    static List<NetworkLocation> networks(JsonNode array) {
         List<NetworkLocation> out = new ArrayList<>();
         if (array != null && array.isArray()) {
             for (JsonNode l : array) {
-                out.add(new NetworkLocation(Nodes.text(l, "networkType"), Nodes.strings(l, "networkNames")));
+                out.add(network(l));
             }
         }
         return out;
+    }
+
+    static RequirementPolicy requirement(JsonNode r) {
+        return new RequirementPolicy(Nodes.text(r, "requirementProvider"), Nodes.text(r, "detail"));
+    }
+
+    static AuthenticationDetail step(JsonNode s) {
+        String when = Nodes.text(s, "authenticationStepDateTime");
+        return new AuthenticationDetail(when == null ? null : dated("authenticationStepDateTime", when),
+                Nodes.text(s, "authenticationMethod"), Nodes.text(s, "authenticationMethodDetail"),
+                Nodes.bool(s, "succeeded"), Nodes.text(s, "authenticationStepResultDetail"),
+                Nodes.text(s, "authenticationStepRequirement"));
+    }
+
+    static NetworkLocation network(JsonNode l) {
+        return new NetworkLocation(Nodes.text(l, "networkType"), Nodes.strings(l, "networkNames"));
     }
 }

@@ -64,6 +64,62 @@ final class Input implements AutoCloseable {
         return charset.equals(StandardCharsets.UTF_8);
     }
 
+    /** The text as UTF-8 bytes: the bytes themselves, or UTF-16 text encoded again as it is read. */
+    InputStream utf8Bytes() {
+        return utf8() ? bytes : new Utf8Encoder(reader());
+    }
+
+    /** UTF-8 bytes of a character stream, produced as they are read (bounded memory). */
+    private static final class Utf8Encoder extends InputStream {
+        private final Reader in;
+        private final java.nio.charset.CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE);
+        private final java.nio.CharBuffer chars = java.nio.CharBuffer.allocate(8192);
+        private final java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(3 * 8192 + 16);
+        private boolean eof;
+
+        Utf8Encoder(Reader in) {
+            this.in = in;
+            out.flip();
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == 1 ? one[0] & 0xff : -1;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            while (!out.hasRemaining()) {
+                if (eof) {
+                    return -1;
+                }
+                int n = in.read(chars);
+                out.clear();
+                chars.flip();
+                if (n < 0) {
+                    eof = true;
+                    encoder.encode(chars, out, true);
+                    encoder.flush(out);
+                } else {
+                    encoder.encode(chars, out, false);
+                }
+                chars.compact();
+                out.flip();
+            }
+            int n = Math.min(len, out.remaining());
+            out.get(b, off, n);
+            return n;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
     /** The first non-whitespace character, or -1 for an empty file; nothing is consumed. */
     int firstChar() throws IOException {
         bytes.mark(PEEK);

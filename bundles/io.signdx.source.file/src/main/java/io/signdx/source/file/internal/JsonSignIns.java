@@ -38,8 +38,16 @@ final class JsonSignIns {
         }
     }
 
-    /** One record, its number in the file (from 1) and the line it starts on. */
-    record Element(Kind kind, ObjectNode node, long record, long line) {
+    /**
+     * One record, its number in the file (from 1) and the line it starts on. A Graph sign-in read from the
+     * token stream comes as {@code graph} (its fields, valid until the next record) with a null node; every
+     * other record comes as a tree. {@code raw} is the record's text as written in the file, when known.
+     */
+    record Element(Kind kind, ObjectNode node, GraphStream graph, String raw, long record, long line) {
+        /** The record's text: as written in the file, else written again from its tree. */
+        String text() {
+            return raw != null ? raw : node.toString();
+        }
     }
 
     interface Sink {
@@ -74,18 +82,26 @@ final class JsonSignIns {
 
     private final ObjectMapper mapper;
     private final Shape shape = new Shape();
+    private final GraphStream graph;
+    private Recorder recorder;
     private long records;
 
     JsonSignIns(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.graph = new GraphStream(mapper);
     }
 
     Shape shape() {
         return shape;
     }
 
-    /** Reads every record; throws Jackson's exception (with its location) on invalid JSON. */
-    void read(JsonParser p, Sink sink) throws IOException {
+    /**
+     * Reads every record; throws Jackson's exception (with its location) on invalid JSON. With a recorder (the
+     * bytes the parser reads) Graph sign-ins are read from the token stream and every record's text is cut
+     * from the input; without one, each record is read as a tree.
+     */
+    void read(JsonParser p, Recorder bytes, Sink sink) throws IOException {
+        this.recorder = bytes;
         JsonToken t;
         while ((t = p.nextToken()) != null) {
             if (t == JsonToken.START_ARRAY) {
@@ -110,7 +126,8 @@ final class JsonSignIns {
             } else {
                 long line = p.currentTokenLocation().getLineNr();
                 JsonNode value = mapper.readTree(p);
-                sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", value), ++records, line));
+                sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", value), null, null,
+                        ++records, line));
             }
         }
     }
@@ -120,8 +137,14 @@ final class JsonSignIns {
      * a record itself. Fields are read one by one so that a huge "value" array is never held whole.
      */
     private void readTopObject(JsonParser p, Sink sink) throws IOException {
-        long line = p.currentTokenLocation().getLineNr();
-        ObjectNode fields = mapper.createObjectNode();
+        var at = p.currentTokenLocation();
+        long line = at.getLineNr();
+        long start = at.getByteOffset();
+        ObjectNode fields = recorder == null ? mapper.createObjectNode() : null;
+        if (recorder != null) {
+            recorder.release(start);
+            graph.reset();
+        }
         boolean wrapper = false;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
@@ -133,31 +156,99 @@ final class JsonSignIns {
                 } else {
                     shape.records = true;
                 }
-                while (p.nextToken() != JsonToken.END_ARRAY) {
-                    long at = p.currentTokenLocation().getLineNr();
-                    JsonNode element = mapper.readTree(p);
-                    emit(element, at, sink);
+                readRecords(p, sink);
+                if (recorder != null) {
+                    graph.reset();
                 }
-            } else {
+            } else if (name.equals("@odata.context")) {
+                JsonNode context = mapper.readTree(p);
+                shape.odataContext = context.asText();
+                if (fields != null) {
+                    fields.set(name, context);
+                }
+            } else if (fields != null) {
                 fields.set(name, mapper.readTree(p));
-                if (name.equals("@odata.context")) {
-                    shape.odataContext = fields.get(name).asText();
-                }
+            } else {
+                graph.field(p, name);
             }
         }
         if (!wrapper) {
-            emit(fields, line, sink);
+            records++;
+            if (fields != null) {
+                sink.accept(new Element(classify(fields), fields, null, null, records, line));
+            } else {
+                emitStreamed(p, start, line, sink);
+            }
+        }
+    }
+
+    /** The elements of a "value" or "records" array: one record each. */
+    private void readRecords(JsonParser p, Sink sink) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            var at = p.currentTokenLocation();
+            long line = at.getLineNr();
+            if (t == JsonToken.START_OBJECT && recorder != null) {
+                long start = at.getByteOffset();
+                recorder.release(start);
+                graph.reset();
+                String name;
+                while ((name = p.nextFieldName()) != null) {
+                    p.nextToken();
+                    graph.field(p, name);
+                }
+                records++;
+                emitStreamed(p, start, line, sink);
+            } else {
+                emit(mapper.readTree(p), line, sink);
+            }
+        }
+    }
+
+    /** A record read from the token stream, the parser on its END_OBJECT: classified by its keys. */
+    private void emitStreamed(JsonParser p, long start, long line, Sink sink) throws IOException {
+        String raw = recorder.text(start, p.currentTokenLocation().getByteOffset() + 1);
+        Kind kind = classify(graph.keys());
+        if (kind == Kind.GRAPH_SIGN_IN) {
+            sink.accept(new Element(kind, null, graph, raw, records, line));
+        } else {
+            // the other shapes are mapped from a tree: read the record's own text again
+            ObjectNode node = (ObjectNode) mapper.readTree(raw);
+            sink.accept(new Element(classify(node), node, null, raw, records, line));
         }
     }
 
     private void emit(JsonNode element, long line, Sink sink) {
         records++;
         if (!element.isObject()) {
-            sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", element), records, line));
+            sink.accept(new Element(Kind.UNKNOWN, mapper.createObjectNode().set("value", element), null, null,
+                    records, line));
             return;
         }
         ObjectNode o = (ObjectNode) element;
-        sink.accept(new Element(classify(o), o, records, line));
+        sink.accept(new Element(classify(o), o, null, null, records, line));
+    }
+
+    /** {@link #classify(ObjectNode)} from the key bits {@link GraphStream#keys} collects. */
+    static Kind classify(int k) {
+        if ((k & GraphStream.HAS_PROPERTIES) != 0 && (k & (GraphStream.HAS_CATEGORY | GraphStream.HAS_OPERATION_NAME
+                | GraphStream.HAS_TIME)) != 0) {
+            return Kind.AZURE_MONITOR;
+        }
+        if ((k & (GraphStream.EXACT_TIME_GENERATED | GraphStream.EXACT_RESULT_TYPE
+                | GraphStream.EXACT_USER_PRINCIPAL_NAME)) != 0) {
+            return (k & GraphStream.EXACT_POLICY_ID) != 0 && (k & GraphStream.EXACT_USER_PRINCIPAL_NAME) == 0
+                    ? Kind.CA_POLICY_ROW : Kind.LOG_ANALYTICS;
+        }
+        if ((k & GraphStream.HAS_POLICY_ID) != 0 && (k & GraphStream.HAS_RESULT) != 0
+                && (k & GraphStream.HAS_USER_PRINCIPAL_NAME) == 0) {
+            return Kind.CA_POLICY_ROW;
+        }
+        if ((k & (GraphStream.HAS_CREATED | GraphStream.HAS_USER_PRINCIPAL_NAME)) != 0
+                || (k & GraphStream.HAS_STATUS) != 0 && (k & GraphStream.HAS_ID) != 0) {
+            return Kind.GRAPH_SIGN_IN;
+        }
+        return Kind.UNKNOWN;
     }
 
     static Kind classify(ObjectNode o) {

@@ -40,7 +40,11 @@ final class Nodes {
 
     /** The field as text; numbers and booleans as their text; empty text is absent. */
     static String text(JsonNode node, String name) {
-        JsonNode f = field(node, name);
+        return textOf(field(node, name));
+    }
+
+    /** A field's value (as {@link #field} gives it) as text; see {@link #text}. */
+    static String textOf(JsonNode f) {
         if (f == null || f.isContainerNode()) {
             return null;
         }
@@ -53,23 +57,32 @@ final class Nodes {
      * JSON strings) is parsed; text that is not JSON reads as absent.
      */
     static JsonNode structured(JsonNode node, String name) {
-        JsonNode f = field(node, name);
+        return structuredOf(name, field(node, name));
+    }
+
+    /** A field's value (as {@link #field} gives it) as an object or array; see {@link #structured}. */
+    static JsonNode structuredOf(String name, JsonNode f) {
         if (f == null) {
             return null;
         }
         if (f.isTextual()) {
-            String t = f.asText().trim();
-            if (t.startsWith("{") || t.startsWith("[")) {
-                try {
-                    return JSON.readTree(t);
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new IllegalArgumentException("field '" + name + "' holds text that is not valid JSON: "
-                            + e.getOriginalMessage());
-                }
-            }
-            return null;
+            return parsedText(name, f.asText());
         }
         return f;
+    }
+
+    /** Text that may hold JSON: parsed when it starts with { or [, else absent. */
+    static JsonNode parsedText(String name, String text) {
+        String t = text.trim();
+        if (t.startsWith("{") || t.startsWith("[")) {
+            try {
+                return JSON.readTree(t);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalArgumentException("field '" + name + "' holds text that is not valid JSON: "
+                        + e.getOriginalMessage());
+            }
+        }
+        return null;
     }
 
     /** The field as an object (parsed from JSON text if need be), or an empty object when absent. */
@@ -80,7 +93,11 @@ final class Nodes {
 
     /** The field as a boolean: true/false, "True"/"false", 1/0; absent or anything else is {@code null}. */
     static Boolean bool(JsonNode node, String name) {
-        JsonNode f = field(node, name);
+        return boolOf(field(node, name));
+    }
+
+    /** A field's value (as {@link #field} gives it) as a boolean; see {@link #bool}. */
+    static Boolean boolOf(JsonNode f) {
         if (f == null) {
             return null;
         }
@@ -97,9 +114,13 @@ final class Nodes {
 
     /** The field as a list of strings: an array of values, or a comma-separated text. */
     static List<String> strings(JsonNode node, String name) {
-        JsonNode f = field(node, name);
+        return stringsOf(name, field(node, name));
+    }
+
+    /** A field's value (as {@link #field} gives it) as a list of strings; see {@link #strings}. */
+    static List<String> stringsOf(String name, JsonNode f) {
         if (f != null && f.isTextual() && f.asText().trim().startsWith("[")) {
-            f = structured(node, name);
+            f = structuredOf(name, f);
         }
         List<String> out = new ArrayList<>();
         if (f == null) {
@@ -112,12 +133,17 @@ final class Nodes {
                 }
             }
         } else if (!f.isContainerNode()) {
-            for (String part : f.asText().split(",")) {
-                if (!part.isBlank()) {
-                    out.add(part.trim());
-                }
-            }
+            split(f.asText(), out);
         }
         return out;
+    }
+
+    /** Comma-separated text: its non-blank parts, trimmed. */
+    static void split(String text, List<String> out) {
+        for (String part : text.split(",")) {
+            if (!part.isBlank()) {
+                out.add(part.trim());
+            }
+        }
     }
 }

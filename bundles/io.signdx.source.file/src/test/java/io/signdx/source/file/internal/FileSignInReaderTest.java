@@ -265,4 +265,78 @@ class FileSignInReaderTest {
         assertEquals(0, read.get(0).errorCode());
         assertNull(read.get(0).createdDateTime());
     }
+
+    @Test
+    void theRawRecordIsTheTextAsWrittenInTheFile() throws Exception {
+        String first = "{\n    \"id\" : \"r-1\",\n    \"createdDateTime\": \"2026-11-20T08:15:02Z\",\n"
+                + "    \"userPrincipalName\": \"Ånn.lée@contoso.example\", \"extra\": [1, 2.50, {\"a\": null}]\n  }";
+        String second = "{\"id\":\"r-2\",\"userPrincipalName\":\"bob@contoso.example\",\"status\":{\"errorCode\":50126}}";
+        String text = "{\"@odata.context\": \"x\",\n  \"value\": [\n  " + first + ",\n  " + second + "\n]}";
+        Path utf8 = dir.resolve("pretty.json");
+        Files.writeString(utf8, text);
+        read(utf8);
+        assertEquals(List.of(first, second), read.stream().map(SignIn::raw).toList());
+
+        Path utf16 = dir.resolve("pretty16.json");
+        byte[] body = text.getBytes(StandardCharsets.UTF_16BE);
+        byte[] withBom = new byte[body.length + 2];
+        withBom[0] = (byte) 0xFE;
+        withBom[1] = (byte) 0xFF;
+        System.arraycopy(body, 0, withBom, 2, body.length);
+        Files.write(utf16, withBom);
+        read.clear();
+        read(utf16);
+        assertEquals(List.of(first, second), read.stream().map(SignIn::raw).toList(), "UTF-16 too");
+
+        Path lines = dir.resolve("monitor.json");
+        String record = "{\"time\":\"2026-11-20T08:15:02Z\",\"category\":\"SignInLogs\",\"properties\":"
+                + "{\"id\":\"m-1\",\"userPrincipalName\":\"cid@contoso.example\"}}";
+        Files.writeString(lines, record + "\n" + record.replace("m-1", "m-2") + "\n");
+        read.clear();
+        read(lines);
+        assertEquals(record, read.get(0).raw(), "an Azure Monitor record is kept whole, envelope included");
+        assertEquals("m-2", read.get(1).id());
+    }
+
+    /** A Graph export of n sign-ins, the k-th (from 1) with a bad error code. */
+    private Path export(int n, int bad) throws Exception {
+        StringBuilder b = new StringBuilder("{\"value\":[");
+        for (int i = 1; i <= n; i++) {
+            b.append(i == 1 ? "" : ",").append("{\"id\":\"s-").append(i)
+                    .append("\",\"createdDateTime\":\"2026-11-20T08:15:02Z\",\"status\":{\"errorCode\":")
+                    .append(i == bad ? "\"x\"" : "0").append("}}");
+        }
+        Path f = dir.resolve("export-" + n + "-" + bad + ".json");
+        Files.writeString(f, b.append("]}").toString());
+        return f;
+    }
+
+    @Test
+    void aLongFileArrivesInOrderAndStrictModeStopsTheParserMidway() throws Exception {
+        ReadReport all = read(export(20_000, 0));
+        assertEquals(20_000, all.read());
+        for (int i = 0; i < read.size(); i++) {
+            assertEquals("s-" + (i + 1), read.get(i).id());
+        }
+        read.clear();
+        SignInReadException e = assertThrows(SignInReadException.class,
+                () -> reader.read(export(20_000, 12_345), true, read::add));
+        assertTrue(e.getMessage().contains("record 12345"), e.getMessage());
+        assertEquals(12_344, read.size(), "everything before the bad record was handed over, nothing after");
+        assertTrue(Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("signdx-read export-20000-12345")), "the parser has stopped");
+    }
+
+    @Test
+    void aFailingSinkStopsTheReadWithItsOwnException() throws Exception {
+        Path f = export(5_000, 0);
+        int[] seen = {0};
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> reader.read(f, false, s -> {
+            if (++seen[0] == 1000) {
+                throw new IllegalStateException("disk full");
+            }
+        }));
+        assertEquals("disk full", e.getMessage());
+        assertEquals(1000, seen[0]);
+    }
 }
