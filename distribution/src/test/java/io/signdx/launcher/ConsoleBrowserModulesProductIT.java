@@ -14,14 +14,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,41 +24,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
  * sign-in's primary scenario changes its diagnosis, and the example partner bundle uploaded through the
  * page adds its finding — both without a restart.
  */
-class ConsoleBrowserModulesProductIT {
+class ConsoleBrowserModulesProductIT extends ConsoleBrowserTest {
     private static final String PARTNER_SCENARIO = "partner.example.expense-access";
     private static final Set<String> NOT_SPECIFIC = Set.of("none", "error-code.insight");
-
-    @TempDir
-    static Path home;
-
-    private static ConsoleBrowserSupport console;
-
-    @RegisterExtension
-    final TestWatcher failures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (console != null) {
-                console.failureRecorder().testFailed(context, cause);
-            }
-        }
-    };
-
-    @BeforeAll
-    static void start() throws Exception {
-        console = ConsoleBrowserSupport.start(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), console.scriptProblems(), "no CSP refusal and no script error in the browser");
-    }
 
     @Test
     void switchingOffTheDetectorOfThePrimaryScenarioChangesTheDiagnosis() throws Exception {

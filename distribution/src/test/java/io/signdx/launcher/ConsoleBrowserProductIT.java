@@ -16,14 +16,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.WebElement;
@@ -35,42 +28,10 @@ import org.openqa.selenium.support.ui.Select;
  * select → diagnosis, the column chooser, the overview, What If, lint and data pages, and sign-in
  * values that hold markup shown as text.
  */
-class ConsoleBrowserProductIT {
+class ConsoleBrowserProductIT extends ConsoleBrowserTest {
     private static final String DEMO_USER = "farid.fischer@northwind.example";
     private static final String SCRIPT_PAYLOAD = "<script>window.__xss=1</script>";
     private static final String IMG_PAYLOAD = "<img src=x onerror=\"window.__xss=1\">";
-
-    @TempDir
-    static Path home;
-
-    private static ConsoleBrowserSupport console;
-
-    @RegisterExtension
-    final TestWatcher failures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (console != null) {
-                console.failureRecorder().testFailed(context, cause);
-            }
-        }
-    };
-
-    @BeforeAll
-    static void start() throws Exception {
-        console = ConsoleBrowserSupport.start(home);
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (console != null) {
-            console.close();
-        }
-    }
-
-    @AfterEach
-    void noScriptErrors() {
-        assertEquals(List.of(), console.scriptProblems(), "no CSP refusal and no script error in the browser");
-    }
 
     @Test
     void loginRefusesABadPasswordAndLandsInTheAppWithTheGoodOne() throws Exception {
