@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -60,7 +61,8 @@ class CommandLineProductIT {
 
         assertEquals(0, ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "enable", SCENARIO).exitCode());
         assertEquals("ACTIVE", state());
-        assertEquals(2, Files.readAllLines(home.resolve("logs/audit.log")).size(), "one line per change, no more");
+        List<String> lines = Files.readAllLines(home.resolve("logs/audit.log"));
+        assertEquals(2, lines.size(), "one line per change, no more: " + lines);
 
         ProductProcess.Result unknown = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "disable",
                 "no.such");
