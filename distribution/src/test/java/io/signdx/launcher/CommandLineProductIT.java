@@ -149,7 +149,8 @@ class CommandLineProductIT {
         ProductProcess.Result summary = ProductProcess.run(Map.of(), "--home", home.toString(), "summary", "--format",
                 "json", "--timings");
         assertEquals(0, summary.exitCode(), summary.err());
-        assertTrue(summary.err().contains("timings: 2 sign-ins; reading "), summary.err());
+        assertTrue(summary.err().contains("timings: 2 sign-ins; ") && summary.err().contains(" in all "),
+                summary.err());
         JsonNode counts = json.readTree(summary.out());
         assertEquals(2, counts.path("signIns").asInt());
         assertEquals(1, counts.path("errorCode").path("50126").asInt());

@@ -70,7 +70,8 @@ public final class ConformanceCheck {
         if (!problems.isEmpty()) {
             return problems;
         }
-        DetectionContext context = new SampleContext(samples);
+        DetectionContext context = new SampleContext(samples, true);
+        DetectionContext brief = new SampleContext(samples, false);
         ExecutorService caller = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "signdx-conformance " + declaration.scenario());
             t.setDaemon(true);
@@ -97,6 +98,15 @@ public final class ConformanceCheck {
                 }
                 if (second.findings != null && !first.described.equals(second.described)) {
                     problems.add(new Problem("determinism", "two calls on " + name(s) + " gave different findings"));
+                }
+                // counting by scenario asks without detail: the answer must be the same findings
+                Call third = call(caller, detector, s, brief, problems);
+                if (third == null) {
+                    break;
+                }
+                if (third.findings != null && !scenarios(first.findings).equals(scenarios(third.findings))) {
+                    problems.add(new Problem("detail", "without detail (DetectionContext.detailed() false) on " + name(s)
+                            + " it gave " + scenarios(third.findings) + " instead of " + scenarios(first.findings)));
                 }
                 wellFormed(first.findings, s, problems);
             }
@@ -189,6 +199,15 @@ public final class ConformanceCheck {
         return text;
     }
 
+    /** What a count by scenario sees of findings: scenario and classification of each. */
+    static List<String> scenarios(List<Finding> findings) {
+        List<String> out = new ArrayList<>(findings.size());
+        for (Finding f : findings) {
+            out.add(f == null ? "null" : f.scenario() + (f.classification() == null ? "" : "/" + f.classification()));
+        }
+        return out;
+    }
+
     /** Everything a reader of a finding sees, for comparing two answers. */
     static String describe(List<Finding> findings) {
         StringBuilder b = new StringBuilder();
@@ -222,8 +241,16 @@ public final class ConformanceCheck {
 
         private final List<SignIn> samples;
 
-        SampleContext(List<SignIn> samples) {
+        private final boolean detailed;
+
+        SampleContext(List<SignIn> samples, boolean detailed) {
             this.samples = samples;
+            this.detailed = detailed;
+        }
+
+        @Override
+        public boolean detailed() {
+            return detailed;
         }
 
         @Override

@@ -55,6 +55,25 @@ class ConformanceCheckTest {
     }
 
     @Test
+    void withoutDetailADetectorMayShortenItsTextButNotChangeItsFindings() {
+        // a short assessment without detail: allowed
+        ScenarioDetector terse = (s, c) -> List.of(Finding.builder("partner.acme.lockout").title("Lockout")
+                .classification("smart-lockout").assessment(c.detailed() ? "Locked out at " + s.location().display()
+                        + "." : "Lockout").build());
+        assertEquals(List.of(), new ConformanceCheck(LOCKOUT).quick(terse));
+        // another classification, or no finding, without detail: not allowed
+        ScenarioDetector sloppy = (s, c) -> List.of(Finding.builder("partner.acme.lockout").title("Lockout")
+                .classification(c.detailed() ? "smart-lockout" : "unknown").assessment("Lockout").build());
+        List<Problem> problems = new ConformanceCheck(LOCKOUT).quick(sloppy);
+        assertEquals(List.of("detail"), checks(problems));
+        assertTrue(problems.get(0).detail().contains("[partner.acme.lockout/unknown] instead of "
+                + "[partner.acme.lockout/smart-lockout]"), problems.toString());
+        ScenarioDetector lazy = (s, c) -> c.detailed() ? List.of(Finding.builder("partner.acme.lockout")
+                .assessment("Lockout").build()) : List.of();
+        assertEquals(List.of("detail"), checks(new ConformanceCheck(LOCKOUT).quick(lazy)));
+    }
+
+    @Test
     void aSlowAndAHangingDetectorOverrunTheirBudgetWithoutHangingTheCheck() {
         ScenarioDetector slow = (s, c) -> {
             sleep(300);

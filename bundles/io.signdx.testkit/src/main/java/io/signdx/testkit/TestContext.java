@@ -27,9 +27,31 @@ public final class TestContext implements DetectionContext {
     private final List<SignInQuery> asked = java.util.Collections.synchronizedList(new ArrayList<>());
 
 
+    private final boolean detailed;
+
     private TestContext(TenantContext tenant, List<SignIn> signIns) {
+        this(tenant, signIns, true);
+    }
+
+    private TestContext(TenantContext tenant, List<SignIn> signIns, boolean detailed) {
         this.tenant = Objects.requireNonNull(tenant, "tenant");
         this.signIns = List.copyOf(signIns);
+        this.detailed = detailed;
+    }
+
+    /**
+     * This context asking without detail ({@link DetectionContext#detailed()} false), as a count by scenario
+     * does.
+     *
+     * @since 1.2
+     */
+    public TestContext brief() {
+        return new TestContext(tenant, signIns, false);
+    }
+
+    @Override
+    public boolean detailed() {
+        return detailed;
     }
 
     /** A context with an empty tenant and no other sign-ins. */
@@ -44,14 +66,14 @@ public final class TestContext implements DetectionContext {
 
     /** This context with another tenant. */
     public TestContext withTenant(TenantContext value) {
-        return new TestContext(value, signIns);
+        return new TestContext(value, signIns, detailed);
     }
 
     /** This context with more sign-ins to relate to. */
     public TestContext with(Collection<SignIn> more) {
         List<SignIn> all = new ArrayList<>(signIns);
         all.addAll(more);
-        return new TestContext(tenant, all);
+        return new TestContext(tenant, all, detailed);
     }
 
     @Override

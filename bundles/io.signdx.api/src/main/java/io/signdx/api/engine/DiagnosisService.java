@@ -40,4 +40,25 @@ public interface DiagnosisService {
      * @param related where related sign-ins come from
      */
     void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Consumer<Diagnosis> sink);
+
+    /** How much of each finding a bulk run needs. */
+    enum Detail {
+        /** Everything: assessment, evidence, recommendations. */
+        FULL,
+        /**
+         * The findings' scenarios and classifications (and ranking); their text may be reduced to the title
+         * (see {@code DetectionContext.detailed()}). For counting, several times faster.
+         */
+        SCENARIOS
+    }
+
+    /**
+     * {@link #diagnoseAll(List, TenantContext, Related, Consumer)} with the detail the caller needs.
+     *
+     * @since 1.1
+     */
+    default void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Detail detail,
+            Consumer<Diagnosis> sink) {
+        diagnoseAll(signIns, tenant, related, sink);
+    }
 }

@@ -78,13 +78,20 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
 
     @Override
     public Diagnosis diagnose(SignIn signIn, TenantContext tenant) {
-        Job job = job(signIn, tenant, BatchIndex.EMPTY, List.copyOf(sources));
+        Job job = job(signIn, tenant, BatchIndex.EMPTY, List.copyOf(sources), true);
         runner.submit(job);
         return job.done.join().diagnosis;
     }
 
     @Override
     public void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Consumer<Diagnosis> sink) {
+        diagnoseAll(signIns, tenant, related, Detail.FULL, sink);
+    }
+
+    @Override
+    public void diagnoseAll(List<SignIn> signIns, TenantContext tenant, Related related, Detail detail,
+            Consumer<Diagnosis> sink) {
+        boolean detailed = detail != Detail.SCENARIOS;
         BatchIndex batch = new BatchIndex(signIns);
         // one snapshot of the sources for the whole run
         List<SignInSource> from = related == Related.BATCH ? List.of() : List.copyOf(sources);
@@ -93,7 +100,7 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
         int chunkSize = Math.max(1, Math.min(CHUNK, signIns.size() / (4 * threads)));
         List<Job> chunk = new ArrayList<>(chunkSize);
         for (SignIn s : signIns) {
-            Job job = job(s, tenant, batch, from);
+            Job job = job(s, tenant, batch, from, detailed);
             chunk.add(job);
             inFlight.add(job);
             if (chunk.size() == chunkSize) {
@@ -113,10 +120,11 @@ public final class Engine implements DiagnosisService, DetectorRunner.Outcomes {
         }
     }
 
-    private Job job(SignIn signIn, TenantContext tenant, BatchIndex batch, List<SignInSource> from) {
+    private Job job(SignIn signIn, TenantContext tenant, BatchIndex batch, List<SignInSource> from,
+            boolean detailed) {
         List<String> notes = Collections.synchronizedList(new ArrayList<>());
         TenantContext t = tenant == null ? TenantContext.empty() : tenant;
-        Job job = new Job(signIn, new EngineContext(t, batch, from, notes),
+        Job job = new Job(signIn, new EngineContext(t, batch, from, notes, detailed),
                 registry.active().forCode(signIn.errorCode()), notes);
         return job;
     }

@@ -26,12 +26,20 @@ final class EngineContext implements DetectionContext {
     private final BatchIndex batch;
     private final List<SignInSource> sources;
     private final List<String> notes;
+    private final boolean detailed;
 
-    EngineContext(TenantContext tenant, BatchIndex batch, List<SignInSource> sources, List<String> notes) {
+    EngineContext(TenantContext tenant, BatchIndex batch, List<SignInSource> sources, List<String> notes,
+            boolean detailed) {
+        this.detailed = detailed;
         this.tenant = tenant;
         this.batch = batch;
         this.sources = sources;
         this.notes = notes;
+    }
+
+    @Override
+    public boolean detailed() {
+        return detailed;
     }
 
     @Override

@@ -97,4 +97,59 @@ class BatchIndexTest {
                     .map(SignIn::id).toList()));
         }
     }
+
+    @Test
+    void everyIndexPathGivesWhatMatchesGivesNewestFirst() {
+        // a differential check of all paths (key alone, key with codes, codes alone, windows, limits)
+        // against the query's own definition over a random batch
+        java.util.Random random = new java.util.Random(7);
+        List<Integer> codes = List.of(0, 0, 0, 50126, 50053, 50074, 7000222);
+        List<Integer> minutes = new java.util.ArrayList<>();
+        for (int m = 0; m < 4320; m++) {
+            minutes.add(m);
+        }
+        java.util.Collections.shuffle(minutes, random);
+        List<SignIn> batch = new java.util.ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            int u = random.nextInt(15);
+            SignIn.Builder b = SignIn.builder().id("r" + i).userId("oid-" + u)
+                    .userPrincipalName((u % 2 == 0 ? "User" : "user") + u + "@x.example")
+                    // now and then a display name that is another user's object id in other case
+                    .userDisplayName(i % 97 == 0 ? "OID-" + random.nextInt(15) : "Name " + u)
+                    .ipAddress("198.51.100." + random.nextInt(8)).appId("app-" + random.nextInt(4))
+                    .appDisplayName("App " + random.nextInt(4)).errorCode(codes.get(random.nextInt(codes.size())));
+            if (i % 300 != 7) {
+                b.createdDateTime(T0.plus(Duration.ofMinutes(minutes.get(i))));
+            }
+            batch.add(b.build());
+        }
+        BatchIndex index = new BatchIndex(batch);
+        for (int n = 0; n < 1000; n++) {
+            SignInQuery q = SignInQuery.all();
+            switch (random.nextInt(5)) {
+                case 0 -> q = q.withUser("USER" + random.nextInt(15) + "@x.example");
+                case 1 -> q = q.withIpAddress("198.51.100." + random.nextInt(8));
+                case 2 -> q = q.withApp(random.nextBoolean() ? "app-" + random.nextInt(4) : "APP " + random.nextInt(4));
+                case 3 -> q = q.withUser((random.nextBoolean() ? "oid-" : "OID-") + random.nextInt(15));
+                default -> q = q.withUser("oid-" + random.nextInt(15)).withIpAddress("198.51.100." + random.nextInt(8));
+            }
+            if (random.nextInt(3) > 0) {
+                q = q.withErrorCodes(random.nextBoolean() ? Set.of(codes.get(3 + random.nextInt(4)))
+                        : Set.of(50126, 50053, 7000222));
+            }
+            if (random.nextBoolean()) {
+                q = q.around(T0.plus(Duration.ofMinutes(random.nextInt(4320))), Duration.ofHours(1 + random.nextInt(24)));
+            }
+            int max = random.nextBoolean() ? 5 : 5000;
+            SignInQuery query = q;
+            List<SignIn> expected = batch.stream().filter(query::matches)
+                    .sorted(java.util.Comparator.comparing(SignIn::createdDateTime,
+                            java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                    .limit(max).toList();
+            List<SignIn> found = index.find(query, max);
+            assertEquals(expected.stream().map(SignIn::createdDateTime).toList(),
+                    found.stream().map(SignIn::createdDateTime).toList(), query.toString());
+            assertEquals(new java.util.HashSet<>(expected), new java.util.HashSet<>(found), query.toString());
+        }
+    }
 }

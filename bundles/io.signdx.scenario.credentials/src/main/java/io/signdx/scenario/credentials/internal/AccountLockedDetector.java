@@ -59,11 +59,14 @@ public final class AccountLockedDetector implements ScenarioDetector {
                         .withPage(0, PAGE)));
         List<SignIn> attempts = attempts(signIn, userView);
         String kind = stated != null ? stated : inferred(signIn, attempts, ipView);
-        Burst burst = Burst.analyze(signIn, userView, List.of());
-        Finding.Builder f = Finding.builder(SCENARIO).classification(kind)
-                .title(MALICIOUS_IP.equals(kind) ? "Blocked: IP address with malicious activity"
-                        : SMART_LOCKOUT.equals(kind) ? "Account locked by smart lockout" : "Account locked")
+        String title = MALICIOUS_IP.equals(kind) ? "Blocked: IP address with malicious activity"
+                : SMART_LOCKOUT.equals(kind) ? "Account locked by smart lockout" : "Account locked";
+        Finding.Builder f = Finding.builder(SCENARIO).classification(kind).title(title)
                 .confidence(stated != null ? Confidence.HIGH : UNKNOWN.equals(kind) ? Confidence.LOW : Confidence.MEDIUM);
+        if (!context.detailed()) {
+            return List.of(f.assessment(title).build());
+        }
+        Burst burst = Burst.analyze(signIn, userView, List.of());
         if (MALICIOUS_IP.equals(kind)) {
             f.assessment(maliciousIp(signIn, ipView) + " " + summary(signIn, attempts));
             recommendMaliciousIp(f, signIn);

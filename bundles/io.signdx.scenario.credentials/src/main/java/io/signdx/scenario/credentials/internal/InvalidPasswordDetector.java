@@ -78,8 +78,11 @@ public final class InvalidPasswordDetector implements ScenarioDetector {
         Burst burst = Burst.analyze(signIn, userView, ipView);
         String classification = classification(code, burst.classification);
         Finding.Builder f = Finding.builder(SCENARIO).title(title(code)).classification(classification)
-                .confidence(confidence(signIn, burst, classification))
-                .assessment(meaning(signIn) + " " + explanation(signIn, burst, classification));
+                .confidence(confidence(signIn, burst, classification));
+        if (!context.detailed()) {
+            return List.of(f.assessment(title(code)).build());
+        }
+        f.assessment(meaning(signIn) + " " + explanation(signIn, burst, classification));
         if (at != null) {
             f.evidence(signals(signIn, burst));
             f.evidence(related(signIn, burst));

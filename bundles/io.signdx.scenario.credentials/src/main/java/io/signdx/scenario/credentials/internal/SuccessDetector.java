@@ -99,6 +99,11 @@ public final class SuccessDetector implements ScenarioDetector {
         Policies p = Policies.of(signIn.appliedConditionalAccessPolicies());
         boolean mfa = mfaSatisfied(signIn);
         String classification = classify(signIn, p, mfa);
+        if (!context.detailed()) {
+            // counted, not read: the classification is all a count needs, and the text is most of the cost
+            return List.of(Finding.builder(SCENARIO).title("Successful sign-in").classification(classification)
+                    .confidence(confidence(signIn, classification)).assessment("Successful sign-in").build());
+        }
         Evaluated evaluated = evaluate(signIn, context.tenant(), classification, mfa);
         StringBuilder a = new StringBuilder(640);
         a.append(SignInFacts.quote(signIn.userLabel())).append(" signed in successfully to ")

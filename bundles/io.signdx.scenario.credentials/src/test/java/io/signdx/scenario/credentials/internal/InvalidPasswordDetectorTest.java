@@ -31,6 +31,11 @@ class InvalidPasswordDetectorTest {
     private Finding diagnose(SignIn s) {
         List<Finding> findings = detector.detect(s, TestContext.of(b.all));
         assertEquals(1, findings.size());
+        // counting asks without detail: the same finding, classification included
+        List<Finding> brief = detector.detect(s, TestContext.of(b.all).brief());
+        assertEquals(1, brief.size());
+        assertEquals(findings.get(0).classification(), brief.get(0).classification());
+        assertEquals(findings.get(0).title(), brief.get(0).title());
         return findings.get(0);
     }
 

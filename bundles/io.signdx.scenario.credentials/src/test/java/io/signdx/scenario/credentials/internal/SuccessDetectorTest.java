@@ -50,6 +50,11 @@ class SuccessDetectorTest {
     private Finding diagnose(SignIn s, TestContext context) {
         List<Finding> findings = detector.detect(s, context);
         assertEquals(1, findings.size());
+        // counting asks without detail: the same finding, classification and confidence included
+        List<Finding> brief = detector.detect(s, context.brief());
+        assertEquals(1, brief.size());
+        assertEquals(findings.get(0).classification(), brief.get(0).classification());
+        assertEquals(findings.get(0).confidence(), brief.get(0).confidence());
         return findings.get(0);
     }
 

@@ -58,6 +58,11 @@ final class AppFindings {
         SignIn s = facts.signIn();
         Finding.Builder f = Finding.builder(scenario).title(title + ": " + rule.label()).confidence(rule.confidence())
                 .classification(rule.classification());
+        if (!context.detailed()) {
+            // counted, not read: the rule decides scenario, classification and confidence; the history and
+            // the text are the cost
+            return f.assessment(title + ": " + rule.label()).build();
+        }
         StringBuilder assessment = new StringBuilder(headline(rule, facts)).append(' ')
                 .append(facts.render(rule.cause())).append(' ').append(SIDE.get(rule.side()));
         f.evidence(signInTable(rule, facts));

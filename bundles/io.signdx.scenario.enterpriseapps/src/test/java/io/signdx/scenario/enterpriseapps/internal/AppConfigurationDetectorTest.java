@@ -32,6 +32,12 @@ class AppConfigurationDetectorTest {
         List<Finding> findings = detector.detect(s, context);
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("apps.configuration", findings.get(0).scenario());
+        // counting asks without detail: the same finding, classification, title and confidence included
+        List<Finding> brief = detector.detect(s, context.brief());
+        assertEquals(1, brief.size());
+        assertEquals(findings.get(0).classification(), brief.get(0).classification());
+        assertEquals(findings.get(0).title(), brief.get(0).title());
+        assertEquals(findings.get(0).confidence(), brief.get(0).confidence());
         return findings.get(0);
     }
 

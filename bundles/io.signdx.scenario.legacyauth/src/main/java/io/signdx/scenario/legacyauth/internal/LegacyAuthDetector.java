@@ -46,6 +46,9 @@ public final class LegacyAuthDetector implements ScenarioDetector {
             return List.of();
         }
         LegacySignIn legacy = new LegacySignIn(signIn, protocol, context);
+        if (!context.detailed()) {
+            return brief(legacy);
+        }
         return switch (signIn.errorCode()) {
             case 0 -> List.of(exposure(legacy));
             case 53003 -> List.of(blockedByPolicy(legacy));
@@ -54,6 +57,41 @@ public final class LegacyAuthDetector implements ScenarioDetector {
             // the pre-filter keeps other codes away; wrong passwords belong to the credentials scenarios
             default -> List.of();
         };
+    }
+
+    /**
+     * The finding without its text, for counting: the classification and confidence the full finding gets,
+     * from the code and the record's policies only (no related sign-ins, no tables).
+     */
+    private static List<Finding> brief(LegacySignIn l) {
+        SignIn s = l.signIn();
+        String classification;
+        Confidence confidence;
+        switch (s.errorCode()) {
+            case 0 -> {
+                classification = "exposure";
+                confidence = Confidence.HIGH;
+            }
+            case 53003 -> {
+                classification = "blocked-by-ca";
+                confidence = l.failingPolicies().isEmpty() ? Confidence.MEDIUM : Confidence.HIGH;
+            }
+            case 530035 -> {
+                classification = "blocked-by-security-defaults";
+                confidence = Confidence.HIGH;
+            }
+            case 50074, 50076, 53000, 53001, 53002, 53009 -> {
+                classification = "cannot-satisfy-controls";
+                List<AppliedPolicy> failing = l.failingPolicies();
+                String requirer = failing.isEmpty() ? requirementSource(s) : LegacySignIn.names(failing);
+                confidence = requirer.equals("a policy") ? Confidence.MEDIUM : Confidence.HIGH;
+            }
+            default -> {
+                return List.of();
+            }
+        }
+        return List.of(Finding.builder(SCENARIO).title(l.title()).classification(classification)
+                .confidence(confidence).assessment(l.title()).build());
     }
 
     private static Finding blockedByPolicy(LegacySignIn l) {

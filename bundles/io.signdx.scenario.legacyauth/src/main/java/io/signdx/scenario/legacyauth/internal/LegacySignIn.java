@@ -79,10 +79,13 @@ final class LegacySignIn {
     }
 
     /** Starts the finding with its title, classification and the sign-in's own evidence. */
+    /** The finding's title: the protocol and whether it got through. */
+    String title() {
+        return LegacyAuthDetector.TITLE + (signIn.errorCode() == 0 ? " succeeded: " : " blocked: ") + protocolName();
+    }
+
     Finding.Builder finding(String classification, Confidence confidence) {
-        String title = LegacyAuthDetector.TITLE + (signIn.errorCode() == 0 ? " succeeded: " : " blocked: ")
-                + protocolName();
-        finding = Finding.builder(LegacyAuthDetector.SCENARIO).title(title).classification(classification)
+        finding = Finding.builder(LegacyAuthDetector.SCENARIO).title(title()).classification(classification)
                 .confidence(confidence).evidence(signInTable());
         List<AppliedPolicy> relevant = relevantPolicies();
         if (!relevant.isEmpty()) {
