@@ -181,7 +181,9 @@ public final class SyntheticExport {
     SyntheticExport(long seed, long part) {
         world = new SplittableRandom(seed);
         SplittableRandom records = world.split();
-        rnd = part == 0 ? records : new SplittableRandom(seed ^ part * 0x9E3779B97F4A7C15L);
+        // split(): a generator of its own (seeds that differ by multiples of SplittableRandom's increment, as
+        // seed ^ part * increment did, give the same stream shifted, so parts 3 and 4 repeated parts 1 and 2)
+        rnd = part == 0 ? records : new SplittableRandom(seed ^ part * 0x9E3779B97F4A7C15L).split();
         Set<String> taken = new HashSet<>();
         for (int i = 0; i < USERS; i++) {
             String first = FIRST[world.nextInt(FIRST.length)];

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 
 import io.signdx.api.model.AppliedPolicy;
@@ -22,28 +21,22 @@ import io.signdx.api.model.Status;
 import io.signdx.source.file.graph.GraphJson;
 
 /**
- * A stored sign-in as bytes: the raw record as read (UTF-8), then, unless the file reader's mapping gives the
- * sign-in back from the raw record alone ({@link #RAW}), every field of the normalized sign-in in a compact
- * binary form. The raw record comes first so that the compressor finds the normalized strings in it
- * (an id, a name or a user agent costs a 3-byte reference, not its text again); the binary form is read back
- * without parsing any JSON. The record is stored once, and a sign-in comes back equal in every field, its raw
- * record included, whatever produced it. Not thread-safe: one instance per thread.
+ * A stored sign-in as bytes: the raw record as read (UTF-8), then every field of the normalized sign-in in a
+ * compact binary form ({@link #FULL}). The raw record comes first so that the compressor finds the normalized
+ * strings in it (an id, a name or a user agent costs a reference, not its text again); the binary form is read
+ * back without parsing any JSON. A sign-in comes back equal in every field, its raw record included, whatever
+ * produced it. Layout 2 also kept the raw record alone ({@link #RAW}) when the file reader's mapping gave the
+ * sign-in back from it; such payloads are read only while upgrading a layout 2 store. Not thread-safe: one
+ * instance per thread.
  */
 final class Codec {
     /** Payload format (written first): the raw record, then every field. A change of the layout gets a new number. */
     static final int FULL = 1;
-    /** Payload format: the raw record alone, from which the file reader's mapping gives the sign-in back. */
+    /** Payload format of layout 2 only: the raw record alone, from which the file reader's mapping gives the sign-in back. */
     static final int RAW = 2;
 
     private byte[] buf = new byte[16 * 1024];
     private int pos;
-
-    /** Encodes the raw record alone; the bytes are {@link #bytes()}[0, {@link #length()}) until the next call. */
-    void encodeRaw(String raw) {
-        pos = 0;
-        varint(RAW);
-        string(raw);
-    }
 
     /** Encodes a sign-in; the bytes are {@link #bytes()}[0, {@link #length()}) until the next call. */
     void encode(SignIn s) {
@@ -136,42 +129,6 @@ final class Codec {
         string(s.tokenIssuerType());
     }
 
-    /** Whether two sign-ins agree in every field {@link #encode} keeps (origin aside). */
-    static boolean same(SignIn a, SignIn b) {
-        return Objects.equals(a.raw(), b.raw()) && Objects.equals(a.id(), b.id())
-                && Objects.equals(a.createdDateTime(), b.createdDateTime())
-                && Objects.equals(a.correlationId(), b.correlationId())
-                && Objects.equals(a.originalRequestId(), b.originalRequestId())
-                && Objects.equals(a.userId(), b.userId()) && Objects.equals(a.userPrincipalName(), b.userPrincipalName())
-                && Objects.equals(a.userDisplayName(), b.userDisplayName())
-                && Objects.equals(a.userTypeValue(), b.userTypeValue()) && Objects.equals(a.appId(), b.appId())
-                && Objects.equals(a.appDisplayName(), b.appDisplayName()) && Objects.equals(a.resourceId(), b.resourceId())
-                && Objects.equals(a.resourceDisplayName(), b.resourceDisplayName())
-                && Objects.equals(a.servicePrincipalId(), b.servicePrincipalId())
-                && Objects.equals(a.servicePrincipalName(), b.servicePrincipalName())
-                && Objects.equals(a.clientCredentialType(), b.clientCredentialType())
-                && Objects.equals(a.managedIdentityType(), b.managedIdentityType())
-                && Objects.equals(a.ipAddress(), b.ipAddress()) && a.location().equals(b.location())
-                && Objects.equals(a.clientAppUsed(), b.clientAppUsed())
-                && Objects.equals(a.isInteractive(), b.isInteractive())
-                && Objects.equals(a.authenticationProtocol(), b.authenticationProtocol()) && a.status().equals(b.status())
-                && Objects.equals(a.conditionalAccessStatusValue(), b.conditionalAccessStatusValue())
-                && a.appliedConditionalAccessPolicies().equals(b.appliedConditionalAccessPolicies())
-                && Objects.equals(a.authenticationRequirementValue(), b.authenticationRequirementValue())
-                && a.authenticationRequirementPolicies().equals(b.authenticationRequirementPolicies())
-                && a.authenticationDetails().equals(b.authenticationDetails())
-                && a.authenticationMethodsUsed().equals(b.authenticationMethodsUsed())
-                && a.deviceDetail().equals(b.deviceDetail()) && a.risk().equals(b.risk())
-                && Objects.equals(a.crossTenantAccessTypeValue(), b.crossTenantAccessTypeValue())
-                && Objects.equals(a.homeTenantId(), b.homeTenantId())
-                && Objects.equals(a.resourceTenantId(), b.resourceTenantId())
-                && a.flaggedForReview() == b.flaggedForReview() && Objects.equals(a.userAgent(), b.userAgent())
-                && a.signInEventTypes().equals(b.signInEventTypes())
-                && a.networkLocationDetails().equals(b.networkLocationDetails())
-                && Objects.equals(a.incomingTokenType(), b.incomingTokenType())
-                && Objects.equals(a.tokenIssuerType(), b.tokenIssuerType());
-    }
-
     byte[] bytes() {
         return buf;
     }
@@ -247,7 +204,7 @@ final class Codec {
     }
 
     /**
-     * Reads a payload {@link #encode} wrote.
+     * Reads a payload {@link #encode} wrote; with {@code records}, also a layout 2 payload of the raw record alone.
      *
      * @throws IllegalStateException when the bytes are not such a payload
      */
@@ -255,20 +212,19 @@ final class Codec {
         Reader r = new Reader(b, length);
         try {
             int format = (int) r.varint();
-            if (format == RAW) {
+            if (format == RAW && records != null) {
                 String raw = r.string();
                 if (raw == null || r.pos != length) {
-                    throw new IllegalStateException("a stored sign-in is corrupt (raw record expected)");
+                    throw new IllegalStateException("raw record expected");
                 }
                 try {
                     return records.read(raw, origin);
                 } catch (IllegalArgumentException e) {
-                    throw new IllegalStateException("a stored record no longer reads as a sign-in: " + e.getMessage(), e);
+                    throw new IllegalStateException("the raw record no longer reads as a sign-in: " + e.getMessage(), e);
                 }
             }
             if (format != FULL) {
-                throw new IllegalStateException("a stored sign-in has payload format " + format + ", this version reads "
-                        + FULL + " and " + RAW);
+                throw new IllegalStateException("payload format " + format + " (this layout has " + FULL + ")");
             }
             SignIn.Builder s = SignIn.builder().raw(r.string()).origin(origin)
                     .id(r.string())
@@ -330,13 +286,13 @@ final class Codec {
             }
             s.networkLocationDetails(networks).incomingTokenType(r.string()).tokenIssuerType(r.string());
             if (r.pos != length) {
-                throw new IllegalStateException("a stored sign-in has " + (length - r.pos) + " bytes too many");
+                throw new IllegalStateException((length - r.pos) + " bytes too many");
             }
             return s.build();
         } catch (IllegalStateException e) {
             throw e;
         } catch (RuntimeException e) { // out of bounds, a null in a list, a time out of range: damaged bytes
-            throw new IllegalStateException("a stored sign-in is corrupt (" + e + ")", e);
+            throw new IllegalStateException("damaged payload (" + e + ")", e);
         }
     }
 
@@ -366,13 +322,13 @@ final class Codec {
                     return v;
                 }
             }
-            throw new IllegalStateException("a stored sign-in is corrupt (a number is too long)");
+            throw new IllegalStateException("a number is too long");
         }
 
         int count() {
             long n = varint();
             if (n < 0 || n > length - pos) {
-                throw new IllegalStateException("a stored sign-in is corrupt (a list of " + n + ")");
+                throw new IllegalStateException("a list of " + n);
             }
             return (int) n;
         }

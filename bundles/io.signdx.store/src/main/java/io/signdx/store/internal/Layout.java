@@ -10,8 +10,8 @@ import java.sql.Statement;
  *
  * <p>{@code signins} holds what queries filter, sort and count on, all of it small: the duplicate key
  * ({@link Keys#uid}), time, correlation id key, the numbers of the user, app, address and client app
- * ({@link Terms}), error code and flag; then the sign-in itself, once, compressed ({@link Packer}), last in
- * the row, read only for the page being shown (queries find and sort row ids from the indexes alone). A
+ * ({@link Terms}), error code and flag; then the sign-in itself, once, compressed ({@link Packer}) with one of
+ * the zstd dictionaries of the {@code dictionaries} table, last in the row, read only for the page being shown (queries find and sort row ids from the indexes alone). A
  * separate table for the sign-ins cost a second insert per row, a sixth of the import time. Indexes are
  * the ones a query of {@code SignInQuery} or a count needs: user, app and address with time (user also with
  * the flag, so that a user's page is sorted from the index alone), correlation id, error code with time
@@ -21,11 +21,12 @@ import java.sql.Statement;
  * that a query does not use.
  *
  * <p>Version 1 (before 2026-11-23) kept the normalized sign-in and the raw record as two deflated blobs in
- * one wide row with eleven indexes; {@link SqliteSignInStore} upgrades such a store in place, in one
- * transaction, when it opens it.
+ * one wide row with eleven indexes ({@link Version1}); version 2 had the tables of version 3 but compressed each
+ * sign-in with a codec of its own and kept some as their raw record alone ({@link Version2}).
+ * {@link SqliteSignInStore} upgrades a store of either in place, in one transaction, when it opens it.
  */
 final class Layout {
-    static final int VERSION = 2;
+    static final int VERSION = 3;
 
     static final String SCHEMA = """
             CREATE TABLE signins (

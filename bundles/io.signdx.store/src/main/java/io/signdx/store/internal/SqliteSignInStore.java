@@ -12,12 +12,18 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.signdx.api.ingest.SignInStore;
 import io.signdx.api.ingest.StoreResult;
@@ -49,25 +55,34 @@ import org.slf4j.LoggerFactory;
         property = SignInSource.NAME_PROPERTY + "=embedded store")
 public final class SqliteSignInStore implements SignInStore, SignInSource {
     private static final Logger LOG = LoggerFactory.getLogger(SqliteSignInStore.class);
-    /** A dictionary trained on a smaller batch than this is replaced by one trained on the next larger batch. */
+    /** A dictionary made from a smaller batch than this is replaced by one made from the next larger batch. */
     private static final int WELL_TRAINED = 1000;
+    /**
+     * Rows per INSERT statement: one statement for many rows runs SQLite's statement machine, and crosses into
+     * native code to step and reset it, once instead of for every row.
+     */
+    static final int ROWS_PER_INSERT = 50;
+    /** Rows the upgrade from layout 2 reads, repacks and writes at a time. */
+    private static final int UPGRADE_CHUNK = 5000;
 
     private final Path file;
     private final Connection writer;
     private final Connection reader;
     private final Terms terms = new Terms();
-    // used only under the store's lock (every method that touches them is synchronized)
+    // used only under the store's lock (every method that touches them is synchronized), the worker's packer only by
+    // tasks that the store's methods wait for
     private final Packer packer = new Packer();
     private final Packer workerPacker = new Packer();
-    private final GraphJson.RecordReader records = new GraphJson.RecordReader();
-    private final GraphJson.RecordReader workerRecords = new GraphJson.RecordReader();
     private final ExecutorService worker;
-    private final Map<Long, byte[]> dictionaries = new HashMap<>();
-    private Long dictionaryId;
-    private byte[] dictionary;
+    private final Map<Long, CompressionDictionary> dictionaries = new HashMap<>();
+    /** Dictionaries of rolled-back transactions: a packer may still point at one, so they are closed last. */
+    private final List<CompressionDictionary> retired = new ArrayList<>();
+    /** INSERT statements by their number of rows. */
+    private final Map<Integer, PreparedStatement> inserts = new HashMap<>();
+    /** The dictionary new rows are packed with, and how many sign-ins it was made from. */
+    private CompressionDictionary dictionary;
     private int dictionaryRecords;
-    private Long uncommittedDictionary;
-    private PreparedStatement insertRow;
+    private CompressionDictionary uncommittedDictionary;
 
     @Activate
     public SqliteSignInStore(BundleContext context) {
@@ -81,6 +96,8 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             t.setDaemon(true);
             return t;
         });
+        Connection w = null;
+        Connection r = null;
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             SQLiteConfig config = new SQLiteConfig();
@@ -94,9 +111,9 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             config.setGetGeneratedKeys(false);
             SQLiteDataSource source = new SQLiteDataSource(config);
             source.setUrl("jdbc:sqlite:" + file.toAbsolutePath());
-            writer = source.getConnection();
-            reader = source.getConnection();
-            try (Statement s = writer.createStatement()) {
+            w = source.getConnection();
+            r = source.getConnection();
+            try (Statement s = w.createStatement()) {
                 // A new file only: the page size must be set before the file switches to WAL.
                 s.execute("PRAGMA page_size=8192");
                 s.execute("PRAGMA journal_mode=WAL");
@@ -106,14 +123,36 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                 s.execute("PRAGMA wal_autocheckpoint=4000");
                 s.execute("PRAGMA journal_size_limit=67108864");
             }
-            try (Statement s = reader.createStatement()) {
+            try (Statement s = r.createStatement()) {
                 s.execute("PRAGMA cache_size=-32768");
             }
-            prepare();
         } catch (SQLException | IOException e) {
-            worker.shutdownNow();
+            abandon(w, r);
             throw new IllegalStateException("cannot open the sign-in store " + file + ": " + e.getMessage(), e);
         }
+        writer = w;
+        reader = r;
+        try {
+            prepare();
+        } catch (SQLException | RuntimeException e) {
+            abandon(w, r);
+            throw new IllegalStateException("cannot open the sign-in store " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a failed start: nothing stays open. */
+    private void abandon(Connection w, Connection r) {
+        worker.shutdownNow();
+        for (Connection c : new Connection[] {r, w}) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (SQLException e) {
+                LOG.warn("closing the sign-in store after a failed start: {}", e.getMessage());
+            }
+        }
+        closeNative();
     }
 
     private static Path homeData(BundleContext context) {
@@ -139,13 +178,16 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                 create();
             } else if (version == 1) {
                 upgradeFromVersion1();
+            } else if (version == 2) {
+                upgradeFromVersion2();
             }
             writer.commit();
             committed();
         } catch (SQLException | RuntimeException e) {
             rollback();
-            throw new SQLException((version == 1 ? "upgrading the store to the current layout failed, nothing was "
-                    + "changed (" : "") + e.getMessage() + (version == 1 ? ")" : ""), e);
+            boolean upgrade = version > 0 && version < Layout.VERSION;
+            throw new SQLException((upgrade ? "upgrading the store from layout " + version + " to layout "
+                    + Layout.VERSION + " failed, nothing was changed (" : "") + e.getMessage() + (upgrade ? ")" : ""), e);
         } finally {
             writer.setAutoCommit(true);
         }
@@ -159,9 +201,9 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     }
 
     /**
-     * Layout 1 to 2 in the caller's transaction: the old table is renamed, the new tables are made, every old
-     * row is read back (deflated Graph JSON and raw record) and stored anew, the old table goes. A crash or an
-     * error rolls all of it back; the old store is then untouched.
+     * Layout 1 to the current one in the caller's transaction: the old table is renamed, the new tables are made,
+     * every old row is read back (deflated Graph JSON and raw record) and stored anew, the old table goes. A crash or
+     * an error rolls all of it back; the old store is then untouched.
      */
     private void upgradeFromVersion1() throws SQLException {
         long rows;
@@ -169,7 +211,8 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             try (ResultSet rs = s.executeQuery("SELECT count(*) FROM signins")) {
                 rows = rs.getLong(1);
             }
-            LOG.info("upgrading the sign-in store {} ({} sign-ins) to layout {}", file, rows, Layout.VERSION);
+            LOG.info("upgrading the sign-in store {} ({} sign-ins) from layout 1 to layout {}", file, rows,
+                    Layout.VERSION);
             for (String index : Layout.VERSION_1_INDEXES) {
                 s.execute("DROP INDEX IF EXISTS " + index);
             }
@@ -178,20 +221,24 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         create();
         long done = 0;
         try (Statement s = writer.createStatement();
-                ResultSet rs = s.executeQuery("SELECT body, raw FROM signins_v1 ORDER BY rowid")) {
-            Version1 old = new Version1();
+                ResultSet rs = s.executeQuery("SELECT rowid, body, raw FROM signins_v1 ORDER BY rowid");
+                Version1 old = new Version1()) {
             List<SignIn> batch = new ArrayList<>();
             while (rs.next()) {
-                byte[] raw = rs.getBytes(2);
-                batch.add(GraphJson.fromJson(old.inflate(rs.getBytes(1)), raw == null ? null : old.inflate(raw),
-                        "store"));
-                if (batch.size() == 5000) {
+                byte[] raw = rs.getBytes(3);
+                try {
+                    batch.add(GraphJson.fromJson(old.inflate(rs.getBytes(2)), raw == null ? null : old.inflate(raw),
+                            "store"));
+                } catch (IllegalStateException | IllegalArgumentException e) {
+                    throw new SQLException("the sign-in in row " + rs.getLong(1) + " cannot be read: " + e.getMessage(),
+                            e);
+                }
+                if (batch.size() == UPGRADE_CHUNK) {
                     done += insert(batch);
                     batch.clear();
                 }
             }
             done += insert(batch);
-            old.close();
         }
         try (Statement s = writer.createStatement()) {
             s.execute("DROP TABLE signins_v1");
@@ -202,12 +249,96 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         LOG.info("upgraded the sign-in store {}: {} sign-ins", file, done);
     }
 
+    /**
+     * Layout 2 to 3 in the caller's transaction: the rows stay (their numbers, searchable columns and indexes), only
+     * each row's stored sign-in is read with layout 2's dictionary and codec and written again with a zstd
+     * dictionary made from the first rows; layout 2's dictionaries go. A sign-in layout 2 kept as its raw record alone
+     * is read through the file reader's mapping, as layout 2 did on every query, and now keeps its fields. A crash or
+     * an error rolls all of it back; the old store is then untouched and readable by the version that wrote it.
+     */
+    private void upgradeFromVersion2() throws SQLException {
+        long rows;
+        long lastOldDictionary;
+        Map<Long, byte[]> old = new HashMap<>();
+        try (Statement s = writer.createStatement()) {
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM signins")) {
+                rows = rs.getLong(1);
+            }
+            try (ResultSet rs = s.executeQuery("SELECT id, bytes FROM dictionaries")) {
+                while (rs.next()) {
+                    old.put(rs.getLong(1), rs.getBytes(2));
+                }
+            }
+            try (ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM dictionaries")) {
+                lastOldDictionary = rs.getLong(1);
+            }
+        }
+        LOG.info("upgrading the sign-in store {} ({} sign-ins) from layout 2 to layout {}", file, rows, Layout.VERSION);
+        GraphJson.RecordReader records = new GraphJson.RecordReader();
+        long done = 0;
+        long after = Long.MIN_VALUE;
+        try (PreparedStatement select = writer.prepareStatement(
+                "SELECT id, dict, data FROM signins WHERE id > ? ORDER BY id LIMIT " + UPGRADE_CHUNK);
+                PreparedStatement update = writer.prepareStatement("UPDATE signins SET dict = ?, data = ? WHERE id = ?")) {
+            while (true) {
+                List<Long> ids = new ArrayList<>();
+                List<SignIn> signIns = new ArrayList<>();
+                select.setLong(1, after);
+                try (ResultSet rs = select.executeQuery()) {
+                    while (rs.next()) {
+                        long id = rs.getLong(1);
+                        byte[] dict = old.get(rs.getLong(2));
+                        try {
+                            if (dict == null) {
+                                throw new IllegalStateException("it refers to dictionary " + rs.getLong(2)
+                                        + ", which the store does not hold");
+                            }
+                            signIns.add(Version2.unpack(rs.getBytes(3), dict, records));
+                        } catch (IllegalStateException e) {
+                            throw new SQLException("the sign-in in row " + id + " cannot be read: " + e.getMessage(), e);
+                        }
+                        ids.add(id);
+                    }
+                }
+                if (ids.isEmpty()) {
+                    break;
+                }
+                if (dictionary == null || dictionary.id <= lastOldDictionary) {
+                    addDictionary(packer.train(signIns), signIns.size());
+                }
+                for (int i = 0; i < ids.size(); i++) {
+                    update.setLong(1, dictionary.id);
+                    update.setBytes(2, packer.pack(signIns.get(i), dictionary));
+                    update.setLong(3, ids.get(i));
+                    done += update.executeUpdate();
+                }
+                after = ids.get(ids.size() - 1);
+            }
+        }
+        try (Statement s = writer.createStatement()) {
+            s.executeUpdate("DELETE FROM dictionaries WHERE id <= " + lastOldDictionary);
+            s.execute("PRAGMA user_version=" + Layout.VERSION);
+        }
+        if (done != rows) {
+            throw new SQLException("the upgrade rewrote " + done + " of " + rows + " sign-ins");
+        }
+        LOG.info("upgraded the sign-in store {}: {} sign-ins", file, done);
+    }
+
     @Deactivate
-    void close() {
+    synchronized void close() {
         worker.shutdownNow();
         try {
-            if (insertRow != null) {
-                insertRow.close();
+            // a task of a failed batch may still be packing its chunk: the native contexts stay until it is done
+            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("the sign-in store's packing thread did not stop");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            for (PreparedStatement ps : inserts.values()) {
+                ps.close();
             }
             terms.close();
             reader.close();
@@ -215,6 +346,21 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         } catch (SQLException e) {
             LOG.warn("closing the sign-in store: {}", e.getMessage());
         }
+        closeNative();
+    }
+
+    /** Frees zstd's native memory: the contexts first, then the dictionaries they may point at. */
+    private void closeNative() {
+        packer.close();
+        workerPacker.close();
+        for (CompressionDictionary d : dictionaries.values()) {
+            d.close();
+        }
+        for (CompressionDictionary d : retired) {
+            d.close();
+        }
+        dictionaries.clear();
+        retired.clear();
     }
 
     @Override
@@ -252,9 +398,9 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         terms.rolledBack();
         if (uncommittedDictionary != null) {
             // its number may be handed out again, to other bytes
-            dictionaries.remove(uncommittedDictionary);
+            dictionaries.remove(uncommittedDictionary.id);
+            retired.add(uncommittedDictionary);
             uncommittedDictionary = null;
-            dictionaryId = null;
             dictionary = null;
         }
         try {
@@ -269,90 +415,82 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         if (batch.isEmpty()) {
             return 0;
         }
-        boolean newDictionary = chooseDictionary(batch);
-        if (newDictionary) {
-            try (PreparedStatement ps = writer.prepareStatement(
-                    "INSERT INTO dictionaries (bytes, records) VALUES (?, ?) RETURNING id")) {
-                ps.setBytes(1, dictionary);
-                ps.setInt(2, batch.size());
-                try (ResultSet rs = ps.executeQuery()) {
-                    rs.next();
-                    dictionaryId = rs.getLong(1);
-                }
-            }
-            dictionaries.put(dictionaryId, dictionary);
-            uncommittedDictionary = dictionaryId;
-        }
-        long next;
-        try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery("SELECT max(id) FROM signins")) {
-            next = rs.getLong(1) + 1;
-        }
-        if (insertRow == null) {
-            insertRow = writer.prepareStatement("INSERT OR IGNORE INTO signins (id, uid, created, corr, user, app, ip, "
-                    + "client, error_code, flagged, dict, data) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
-        }
+        chooseDictionary(batch);
         Packing packing = new Packing(batch, dictionary);
         try {
-            return insert(batch, packing, next);
+            return insert(batch, packing);
         } finally {
             packing.cancel();
         }
     }
 
-    private int insert(List<SignIn> batch, Packing packing, long first) throws SQLException {
-        long next = first;
+    private int insert(List<SignIn> batch, Packing packing) throws SQLException {
         int stored = 0;
         for (int chunk = 0; chunk < packing.chunks; chunk++) {
             byte[][] packed = packing.take(chunk);
             int from = chunk * Packing.CHUNK;
-            for (int k = 0; k < packed.length; k++) {
-                SignIn s = batch.get(from + k);
-                Long created = s.createdDateTime() == null ? null : Sql.millis(s.createdDateTime());
-                insertRow.setLong(1, next);
-                insertRow.setBytes(2, Keys.uid(requestKey(s), created == null ? 0 : created));
-                setLong(insertRow, 3, created);
-                insertRow.setBytes(4, Keys.id(s.correlationId()));
-                setLong(insertRow, 5, terms.user(writer, s.userId(), s.userPrincipalName(), s.userDisplayName()));
-                setLong(insertRow, 6, terms.app(writer, s.appId(), s.appDisplayName()));
-                setLong(insertRow, 7, terms.term(writer, Terms.IP, Sql.lower(s.ipAddress())));
-                setLong(insertRow, 8, terms.term(writer, Terms.CLIENT_APP, s.clientAppUsed()));
-                insertRow.setInt(9, s.errorCode());
-                insertRow.setInt(10, s.flaggedForReview() ? 1 : 0);
-                insertRow.setLong(11, dictionaryId);
-                insertRow.setBytes(12, packed[k]);
-                if (insertRow.executeUpdate() == 1) {
-                    next++;
-                    stored++;
+            for (int k = 0; k < packed.length; k += ROWS_PER_INSERT) {
+                int rows = Math.min(ROWS_PER_INSERT, packed.length - k);
+                PreparedStatement insert = insertStatement(rows);
+                int p = 1;
+                for (int r = k; r < k + rows; r++) {
+                    SignIn s = batch.get(from + r);
+                    Long created = s.createdDateTime() == null ? null : Sql.millis(s.createdDateTime());
+                    insert.setBytes(p++, Keys.uid(requestKey(s), created == null ? 0 : created));
+                    setLong(insert, p++, created);
+                    insert.setBytes(p++, Keys.id(s.correlationId()));
+                    setLong(insert, p++, terms.user(writer, s.userId(), s.userPrincipalName(), s.userDisplayName()));
+                    setLong(insert, p++, terms.app(writer, s.appId(), s.appDisplayName()));
+                    setLong(insert, p++, terms.term(writer, Terms.IP, Sql.lower(s.ipAddress())));
+                    setLong(insert, p++, terms.term(writer, Terms.CLIENT_APP, s.clientAppUsed()));
+                    insert.setInt(p++, s.errorCode());
+                    insert.setInt(p++, s.flaggedForReview() ? 1 : 0);
+                    insert.setLong(p++, dictionary.id);
+                    insert.setBytes(p++, packed[r]);
                 }
+                // INSERT OR IGNORE: the count leaves out the duplicates, also those within one statement
+                stored += insert.executeUpdate();
             }
         }
         return stored;
     }
 
+    /** The INSERT of this many rows (prepared once per size: a batch has at most two sizes). */
+    private PreparedStatement insertStatement(int rows) throws SQLException {
+        PreparedStatement ps = inserts.get(rows);
+        if (ps == null) {
+            String values = String.join(",", Collections.nCopies(rows, "(?,?,?,?,?,?,?,?,?,?,?)"));
+            ps = writer.prepareStatement("INSERT OR IGNORE INTO signins (uid, created, corr, user, app, ip, client, "
+                    + "error_code, flagged, dict, data) VALUES " + values);
+            inserts.put(rows, ps);
+        }
+        return ps;
+    }
+
     /**
-     * Packing a batch (encoding and compressing each sign-in: most of a row's cost, and no database work) by
-     * chunks, on the store's worker thread and on the writing thread alike: the writer inserts the chunks in
-     * order as they are ready and packs the next unclaimed one while it waits, so both cores stay busy beside
-     * the reader's parsing thread and SQLite's single writer is never idle for long.
+     * Packing a batch (encoding and compressing each sign-in: no database work) by chunks, on the store's worker
+     * thread and on the writing thread alike: the writer inserts the chunks in order as they are ready and packs the
+     * next unclaimed one while it waits, so both cores stay busy beside the reader's parsing thread and SQLite's
+     * single writer is never idle for long.
      */
     private final class Packing {
         static final int CHUNK = 250;
         final int chunks;
         private final List<SignIn> batch;
-        private final byte[] dict;
+        private final CompressionDictionary dict;
         private final byte[][][] packed;
-        private final java.util.concurrent.CountDownLatch[] ready;
-        private final java.util.concurrent.atomic.AtomicInteger claimed = new java.util.concurrent.atomic.AtomicInteger();
+        private final CountDownLatch[] ready;
+        private final AtomicInteger claimed = new AtomicInteger();
         private volatile Throwable failed;
 
-        Packing(List<SignIn> batch, byte[] dict) {
+        Packing(List<SignIn> batch, CompressionDictionary dict) {
             this.batch = batch;
             this.dict = dict;
             chunks = (batch.size() + CHUNK - 1) / CHUNK;
             packed = new byte[chunks][][];
-            ready = new java.util.concurrent.CountDownLatch[chunks];
+            ready = new CountDownLatch[chunks];
             for (int i = 0; i < chunks; i++) {
-                ready[i] = new java.util.concurrent.CountDownLatch(1);
+                ready[i] = new CountDownLatch(1);
             }
             if (chunks > 1) {
                 worker.execute(() -> {
@@ -362,7 +500,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                         }
                     } catch (Throwable t) {
                         failed = t;
-                        for (java.util.concurrent.CountDownLatch l : ready) {
+                        for (CountDownLatch l : ready) {
                             l.countDown();
                         }
                     }
@@ -418,26 +556,43 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
-    /** The dictionary to pack this batch with; true when it is new (trained on this batch, not yet stored). */
-    private boolean chooseDictionary(List<SignIn> batch) throws SQLException {
+    /**
+     * Chooses the dictionary to pack this batch with, in the open write transaction: the store's best (made from the
+     * most sign-ins), or a new one made from this batch when there is none yet or the best was made from a small
+     * batch and this one is larger.
+     */
+    private void chooseDictionary(List<SignIn> batch) throws SQLException {
         if (dictionary == null) {
             try (Statement s = writer.createStatement(); ResultSet rs = s.executeQuery(
-                    "SELECT id, bytes, records FROM dictionaries ORDER BY records DESC, id DESC LIMIT 1")) {
+                    "SELECT id, records FROM dictionaries ORDER BY records DESC, id DESC LIMIT 1")) {
                 if (rs.next()) {
-                    dictionaryId = rs.getLong(1);
-                    dictionary = rs.getBytes(2);
-                    dictionaryRecords = rs.getInt(3);
-                    dictionaries.put(dictionaryId, dictionary);
+                    long id = rs.getLong(1);
+                    dictionaryRecords = rs.getInt(2);
+                    dictionary = dictionary(id, writer);
                 }
             }
         }
         if (dictionary == null || dictionaryRecords < WELL_TRAINED && batch.size() > dictionaryRecords) {
-            dictionary = Packer.train(batch);
-            dictionaryRecords = batch.size();
-            dictionaryId = null;
-            return true;
+            addDictionary(packer.train(batch), batch.size());
         }
-        return false;
+    }
+
+    /** Stores a new dictionary in the open write transaction and packs new rows with it. */
+    private void addDictionary(byte[] bytes, int records) throws SQLException {
+        long id;
+        try (PreparedStatement ps = writer.prepareStatement(
+                "INSERT INTO dictionaries (bytes, records) VALUES (?, ?) RETURNING id")) {
+            ps.setBytes(1, bytes);
+            ps.setInt(2, records);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                id = rs.getLong(1);
+            }
+        }
+        dictionary = new CompressionDictionary(id, bytes);
+        dictionaryRecords = records;
+        dictionaries.put(id, dictionary);
+        uncommittedDictionary = dictionary;
     }
 
     /** The key of the request id; without one, of the record's content (as layout 1 had it). */
@@ -488,8 +643,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     }
 
     /**
-     * The sign-ins of these rows, in this order: fetched in one statement, unpacked half here and half on the
-     * store's worker thread (re-reading a raw record is most of a page's time).
+     * The sign-ins of these rows, in this order: fetched in one statement, unpacked here and, for a larger page, half
+     * of them on the store's worker thread.
+     *
+     * @throws IllegalStateException naming the row when a stored sign-in cannot be read
      */
     private List<SignIn> unpack(List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
@@ -500,10 +657,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             position.put(ids.get(i), i);
         }
         byte[][] data = new byte[ids.size()][];
-        byte[][] dicts = new byte[ids.size()][];
+        CompressionDictionary[] dicts = new CompressionDictionary[ids.size()];
         for (int from = 0; from < ids.size(); from += 1000) { // SQLite takes a limited number of parameters
             int to = Math.min(ids.size(), from + 1000);
-            String in = String.join(",", java.util.Collections.nCopies(to - from, "?"));
+            String in = String.join(",", Collections.nCopies(to - from, "?"));
             try (PreparedStatement ps = reader.prepareStatement("SELECT id, dict, data FROM signins WHERE id IN (" + in
                     + ")")) {
                 for (int i = from; i < to; i++) {
@@ -511,8 +668,13 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        int at = position.get(rs.getLong(1));
-                        dicts[at] = dictionary(rs.getLong(2));
+                        long id = rs.getLong(1);
+                        int at = position.get(id);
+                        try {
+                            dicts[at] = dictionary(rs.getLong(2), reader);
+                        } catch (IllegalStateException e) {
+                            throw new IllegalStateException("the stored sign-in in row " + id + " " + e.getMessage(), e);
+                        }
                         data[at] = rs.getBytes(3);
                     }
                 }
@@ -520,21 +682,16 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
         SignIn[] out = new SignIn[ids.size()];
         int half = ids.size() / 2;
-        java.util.concurrent.Future<?> other = half < 8 ? null : worker.submit(() -> {
-            for (int i = half; i < out.length; i++) {
-                out[i] = data[i] == null ? null : Packer.unpack(data[i], dicts[i], "store", workerRecords);
-            }
-        });
-        for (int i = 0; i < (other == null ? out.length : half); i++) {
-            out[i] = data[i] == null ? null : Packer.unpack(data[i], dicts[i], "store", records);
-        }
+        Future<?> other = half < 16 ? null : worker.submit(() -> unpack(ids, data, dicts, half, out.length, out,
+                workerPacker));
+        unpack(ids, data, dicts, 0, other == null ? out.length : half, out, packer);
         if (other != null) {
             try {
                 other.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new SQLException("interrupted while reading sign-ins", e);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (e.getCause() instanceof IllegalStateException bad) {
                     throw bad;
                 }
@@ -550,17 +707,37 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         return items;
     }
 
-    private byte[] dictionary(long id) throws SQLException {
-        byte[] d = dictionaries.get(id);
+    private static void unpack(List<Long> ids, byte[][] data, CompressionDictionary[] dicts, int from, int to,
+            SignIn[] out, Packer p) {
+        for (int i = from; i < to; i++) {
+            if (data[i] == null) {
+                continue;
+            }
+            try {
+                out[i] = p.unpack(data[i], dicts[i], "store");
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("the stored sign-in in row " + ids.get(i) + " is damaged ("
+                        + e.getMessage() + ")", e);
+            }
+        }
+    }
+
+    /**
+     * Dictionary {@code id}, read through {@code c} when this store has not seen it yet (another process may have
+     * added it).
+     *
+     * @throws IllegalStateException when the store does not hold it
+     */
+    private CompressionDictionary dictionary(long id, Connection c) throws SQLException {
+        CompressionDictionary d = dictionaries.get(id);
         if (d == null) {
-            try (PreparedStatement ps = reader.prepareStatement("SELECT bytes FROM dictionaries WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT bytes FROM dictionaries WHERE id = ?")) {
                 ps.setLong(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     if (!rs.next()) {
-                        throw new IllegalStateException("a stored sign-in refers to dictionary " + id
-                                + ", which the store does not hold");
+                        throw new IllegalStateException("refers to dictionary " + id + ", which the store does not hold");
                     }
-                    d = rs.getBytes(1);
+                    d = new CompressionDictionary(id, rs.getBytes(1));
                 }
             }
             dictionaries.put(id, d);
@@ -648,38 +825,5 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             }
         }
         return names;
-    }
-
-    /** Layout 1's blobs: deflated with {@link Dictionary} as preset dictionary. */
-    private static final class Version1 {
-        private final java.util.zip.Inflater inflater = new java.util.zip.Inflater();
-        private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream(16 * 1024);
-        private final byte[] chunk = new byte[16 * 1024];
-
-        String inflate(byte[] data) {
-            inflater.reset();
-            inflater.setInput(data);
-            buffer.reset();
-            try {
-                while (!inflater.finished()) {
-                    int n = inflater.inflate(chunk);
-                    if (n == 0 && inflater.needsDictionary()) {
-                        inflater.setDictionary(Dictionary.BYTES);
-                        continue;
-                    }
-                    if (n == 0 && inflater.needsInput()) {
-                        throw new IllegalStateException("a stored sign-in is truncated");
-                    }
-                    buffer.write(chunk, 0, n);
-                }
-                return buffer.toString(java.nio.charset.StandardCharsets.UTF_8);
-            } catch (java.util.zip.DataFormatException e) {
-                throw new IllegalStateException("a stored sign-in is corrupt: " + e.getMessage(), e);
-            }
-        }
-
-        void close() {
-            inflater.end();
-        }
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,7 +27,7 @@ import io.signdx.source.file.graph.GraphJson;
 
 import org.junit.jupiter.api.Test;
 
-/** The stored form: compression, the binary sign-in, the id keys. */
+/** The stored form: the binary sign-in, its zstd compression with a store's dictionary, the id keys. */
 class CodecTest {
     static SignIn rich() {
         return SignIn.builder().id("A1B2C3D4-0000-4000-8000-00000000000F").createdDateTime(Instant.parse("1969-12-31T23:59:59.123456789Z"))
@@ -61,6 +60,7 @@ class CodecTest {
             Codec c = new Codec();
             c.encode(s);
             SignIn back = Codec.decode(Arrays.copyOf(c.bytes(), c.length()), c.length(), "store", null);
+            Fields.assertSame(s, back, "decoded");
             assertEquals(GraphJson.toJson(s), GraphJson.toJson(back));
             assertEquals(s.raw(), back.raw());
             assertEquals(s.appliedConditionalAccessPolicies(), back.appliedConditionalAccessPolicies());
@@ -72,18 +72,71 @@ class CodecTest {
         }
     }
 
-    @Test
-    void aSignInWhoseRawRecordSaysSomethingElseKeepsItsFields() {
-        Packer p = new Packer();
-        SignIn s = rich();
-        byte[] dict = Packer.train(List.of(s));
-        SignIn back = Packer.unpack(p.pack(s, dict), dict, "store", new GraphJson.RecordReader());
-        assertEquals(GraphJson.toJson(s), GraphJson.toJson(back));
-        assertEquals(s.raw(), back.raw());
+    /** Graph-like sign-ins of one tenant, their raw record the JSON of their fields plus what Graph adds. */
+    static List<SignIn> tenant(int n, long seed) {
+        List<SignIn> out = new ArrayList<>();
+        for (SignIn s : SqliteSignInStoreTest.sample(n, seed)) {
+            String json = GraphJson.toJson(s);
+            out.add(s.toBuilder().raw(json.substring(0, json.length() - 1) + ",\"processingTimeInMilliseconds\":"
+                    + (s.id().hashCode() & 0xfff) + ",\"tokenProtectionStatusDetails\":{}}").build());
+        }
+        return out;
+    }
+
+    private static CompressionDictionary dictionary(Packer p, List<SignIn> batch) {
+        return new CompressionDictionary(1, p.train(batch));
+    }
+
+    private static boolean trained(CompressionDictionary d) {
+        // zstd's dictionary format starts with its magic number, 0xEC30A437 little-endian
+        return d.bytes.length > 4 && (d.bytes[0] & 0xff) == 0x37 && (d.bytes[1] & 0xff) == 0xA4
+                && (d.bytes[2] & 0xff) == 0x30 && (d.bytes[3] & 0xff) == 0xEC;
     }
 
     @Test
-    void aDifferenceInAnyOneFieldIsNoticed() {
+    void everySignInComesBackWholeThroughEitherKindOfDictionary() {
+        List<SignIn> batch = tenant(600, 41);
+        try (Packer p = new Packer()) {
+            CompressionDictionary trainedDictionary = dictionary(p, batch);
+            CompressionDictionary payloads = dictionary(p, batch.subList(0, 5));
+            assertTrue(trained(trainedDictionary), "600 sign-ins are enough to train zstd's dictionary");
+            assertTrue(!trained(payloads) && payloads.bytes.length > 0, "5 are not: their payloads are the dictionary");
+            List<SignIn> signIns = new ArrayList<>(tenant(50, 42));
+            signIns.addAll(List.of(rich(), SignIn.builder().build(), rich().toBuilder().raw(null).build(),
+                    rich().toBuilder().raw("x".repeat(300_000)).build()));
+            for (CompressionDictionary d : List.of(trainedDictionary, payloads)) {
+                for (SignIn s : signIns) {
+                    byte[] packed = p.pack(s, d);
+                    SignIn back = p.unpack(packed, d, "store");
+                    assertEquals(GraphJson.toJson(s), GraphJson.toJson(back));
+                    assertEquals(s.raw(), back.raw());
+                    Fields.assertSame(s, back, "unpacked");
+                    assertEquals("store", back.origin());
+                }
+            }
+            trainedDictionary.close();
+            payloads.close();
+        }
+    }
+
+    @Test
+    void aTrainedDictionaryStoresASignInWithItsFieldsInAFractionOfItsRawRecord() {
+        List<SignIn> batch = tenant(1000, 43);
+        try (Packer p = new Packer()) {
+            CompressionDictionary d = dictionary(p, batch);
+            long raw = 0;
+            long packed = 0;
+            for (SignIn s : tenant(200, 44)) {
+                raw += s.raw().length();
+                packed += p.pack(s, d).length;
+            }
+            assertTrue(packed * 4 < raw, packed + " bytes for raw records of " + raw);
+            d.close();
+        }
+    }
+
+    @Test
+    void aDifferenceInAnyOneFieldIsStoredAndComesBack() {
         SignIn s = rich();
         List<java.util.function.UnaryOperator<SignIn.Builder>> changes = List.of(b -> b.raw("{}"), b -> b.id("other"),
                 b -> b.createdDateTime(Instant.EPOCH), b -> b.correlationId("c2"), b -> b.originalRequestId("o2"),
@@ -101,92 +154,75 @@ class CodecTest {
                 b -> b.resourceTenantId("rt2"), b -> b.flaggedForReview(false), b -> b.userAgent("UA2"),
                 b -> b.signInEventTypes(List.of()), b -> b.networkLocationDetails(List.of()),
                 b -> b.incomingTokenType("prt"), b -> b.tokenIssuerType("ADFS"));
-        assertTrue(Codec.same(s, s.toBuilder().origin("elsewhere").build()), "the origin is not stored");
-        for (int i = 0; i < changes.size(); i++) {
-            SignIn changed = changes.get(i).apply(s.toBuilder()).build();
-            assertTrue(!Codec.same(s, changed) && !Codec.same(changed, s), "change " + i + " is noticed");
-            Codec a = new Codec();
-            Codec b = new Codec();
-            a.encode(s);
-            b.encode(changed);
-            assertTrue(!Arrays.equals(a.bytes(), 0, a.length(), b.bytes(), 0, b.length()), "change " + i + " is stored");
-        }
-    }
-
-    @Test
-    void corruptBytesAreReportedNotMisread() {
-        Codec c = new Codec();
-        c.encode(rich());
-        byte[] good = Arrays.copyOf(c.bytes(), c.length());
-        Random r = new Random(7);
-        int reported = 0;
-        for (int i = 0; i < 2000; i++) {
-            byte[] bad = good.clone();
-            int cut = r.nextInt(bad.length);
-            bad[cut] ^= (byte) (1 + r.nextInt(255));
-            int length = r.nextBoolean() ? bad.length : r.nextInt(bad.length);
-            try {
-                Codec.decode(bad, length, "store", new GraphJson.RecordReader());
-            } catch (IllegalStateException e) {
-                reported++; // anything else than a clear IllegalStateException fails the test
+        try (Packer p = new Packer()) {
+            CompressionDictionary d = dictionary(p, List.of(s));
+            for (int i = 0; i < changes.size(); i++) {
+                SignIn changed = changes.get(i).apply(s.toBuilder()).build();
+                Codec a = new Codec();
+                Codec b = new Codec();
+                a.encode(s);
+                b.encode(changed);
+                assertTrue(!Arrays.equals(a.bytes(), 0, a.length(), b.bytes(), 0, b.length()), "change " + i + " is stored");
+                SignIn back = p.unpack(p.pack(changed, d), d, "store");
+                assertEquals(GraphJson.toJson(changed), GraphJson.toJson(back), "change " + i + " comes back");
+                assertEquals(changed.raw(), back.raw(), "change " + i + " comes back");
+                Fields.assertSame(changed, back, "change " + i);
+                assertTrue(!Fields.same(s, back), "change " + i + " is noticed");
             }
+            d.close();
         }
-        assertTrue(reported > 500, "damage is noticed: " + reported);
     }
 
     @Test
-    void compressionRoundTripsAnyBytes() {
-        Random r = new Random(11);
-        byte[] dict = "{\"id\":\"\",\"createdDateTime\":\"2026-11-20T08:15:02Z\",\"status\":{\"errorCode\":0}}"
-                .repeat(40).getBytes(StandardCharsets.UTF_8);
-        List<byte[]> inputs = new ArrayList<>();
-        inputs.add(new byte[0]);
-        inputs.add(new byte[] {1, 2, 3});
-        inputs.add("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".getBytes(StandardCharsets.UTF_8));
-        inputs.add(Arrays.copyOf(dict, 2000));
-        for (int i = 0; i < 300; i++) {
-            byte[] b = new byte[r.nextInt(r.nextBoolean() ? 100 : 90_000)];
-            if (r.nextBoolean()) {
-                r.nextBytes(b);
-            } else {
-                for (int k = 0; k < b.length; k++) { // repetitive, with pieces of the dictionary
-                    b[k] = r.nextInt(4) == 0 ? (byte) r.nextInt(3) : dict[(k * 7 + i) % dict.length];
+    void anyDamageToStoredBytesIsReportedNotMisread() {
+        Random r = new Random(5);
+        try (Packer p = new Packer()) {
+            CompressionDictionary d = dictionary(p, tenant(300, 45));
+            CompressionDictionary other = dictionary(p, tenant(300, 46));
+            for (SignIn s : List.of(rich(), tenant(1, 47).get(0))) {
+                byte[] good = p.pack(s, d);
+                int reported = 0;
+                for (int i = 0; i < 1500; i++) {
+                    byte[] bad = good.clone();
+                    bad[r.nextInt(bad.length)] ^= (byte) (1 + r.nextInt(255));
+                    if (r.nextInt(4) == 0) {
+                        bad = Arrays.copyOf(bad, r.nextInt(bad.length));
+                    }
+                    try {
+                        SignIn x = p.unpack(bad, d, "store");
+                        // a change zstd's decoder does not depend on (say, an unused bit): the same sign-in
+                        assertEquals(GraphJson.toJson(s), GraphJson.toJson(x), "damage " + i + " is not read as another sign-in");
+                        assertEquals(s.raw(), x.raw(), "damage " + i);
+                    } catch (IllegalStateException e) {
+                        reported++;
+                    }
                 }
+                // the zstd checksum: every change of the content is noticed
+                assertTrue(reported > 1400, "damage is reported: " + reported + " of 1500");
+                assertThrows(IllegalStateException.class, () -> p.unpack(good, other, "store"),
+                        "bytes packed with another dictionary");
+                assertEquals(GraphJson.toJson(s), GraphJson.toJson(p.unpack(good, d, "store")), "the context recovers");
             }
-            inputs.add(b);
-        }
-        for (byte[] dictionary : List.of(new byte[0], dict, Arrays.copyOf(dict, Lz.MAX_DICTIONARY))) {
-            Lz lz = new Lz(dictionary);
-            for (byte[] in : inputs) {
-                byte[] out = new byte[Lz.bound(in.length)];
-                int n = lz.compress(in, in.length, out);
-                byte[] back = new byte[in.length];
-                Lz.decompress(dictionary, out, 0, n, back, in.length);
-                assertArrayEquals(in, back);
-                if (in.length == 2000 && dictionary.length > 0) {
-                    assertTrue(n < 100, "text from the dictionary is referenced, not repeated: " + n);
-                }
-            }
+            d.close();
+            other.close();
         }
     }
 
     @Test
-    void damagedCompressedDataIsReported() {
-        Lz lz = new Lz(new byte[0]);
-        byte[] in = "{\"a\":\"bbbbbbbbbbbbbbbbbbbb\",\"a\":\"bbbbbbbbbbbbbbbbbbbb\"}".repeat(20).getBytes(StandardCharsets.UTF_8);
-        byte[] out = new byte[Lz.bound(in.length)];
-        int n = lz.compress(in, in.length, out);
-        Random r = new Random(3);
-        for (int i = 0; i < 2000; i++) {
-            byte[] bad = Arrays.copyOf(out, n);
-            bad[r.nextInt(n)] = (byte) r.nextInt(256);
-            try {
-                Lz.decompress(new byte[0], bad, 0, r.nextInt(n + 1), new byte[in.length], in.length);
-            } catch (IllegalStateException e) {
-                // reported
-            }
-        }
-        assertThrows(IllegalStateException.class, () -> Lz.decompress(new byte[0], out, 0, n, new byte[10], 10));
+    void aPayloadOfTheRawRecordAloneIsReadOnlyWhenUpgrading() {
+        SignIn s = tenant(1, 48).get(0);
+        byte[] raw = s.raw().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] payload = new byte[raw.length + 3];
+        payload[0] = Codec.RAW;
+        payload[1] = (byte) ((raw.length + 1) & 0x7F | 0x80);
+        payload[2] = (byte) ((raw.length + 1) >>> 7);
+        System.arraycopy(raw, 0, payload, 3, raw.length);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Codec.decode(payload, payload.length,
+                "store", null));
+        assertTrue(e.getMessage().contains("payload format 2"), e.getMessage());
+        SignIn upgrading = Codec.decode(payload, payload.length, "store", new GraphJson.RecordReader());
+        assertEquals(s.raw(), upgrading.raw(), "while upgrading: the sign-in the file reader makes of the raw record");
+        assertEquals(s.id(), upgrading.id());
     }
 
     @Test

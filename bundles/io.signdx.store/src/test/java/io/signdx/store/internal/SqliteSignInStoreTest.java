@@ -73,6 +73,60 @@ class SqliteSignInStoreTest {
     }
 
     @Test
+    void batchesOfAnySizeStoreEachSignInOnceAlsoWhenABatchRepeatsOne() {
+        // sizes around the rows of one INSERT statement and the packing chunks
+        int per = SqliteSignInStore.ROWS_PER_INSERT;
+        long total = 0;
+        int seed = 100;
+        for (int size : new int[] {1, per - 1, per, per + 1, 2 * per + 3, 249, 250, 251, 1001}) {
+            List<SignIn> batch = new ArrayList<>(sample(size, seed++));
+            int unique = batch.size();
+            batch.add(batch.get(0)); // twice in one batch, even in one statement
+            batch.add(batch.get(batch.size() / 2));
+            assertEquals(new StoreResult(unique, 2), store.store(batch), "batch of " + batch.size());
+            total += unique;
+            assertEquals(total, store.size());
+            for (SignIn s : List.of(batch.get(0), batch.get(unique - 1))) {
+                SignIn back = store.query(SignInQuery.all().withRequestId(s.id())).items().get(0);
+                Fields.assertSame(s, back, "batch of " + batch.size());
+            }
+        }
+    }
+
+    @Test
+    void oneStoreImportsWhileAnotherReadsTheSameFile() throws Exception {
+        store.store(sample(1000, 200));
+        SqliteSignInStore importer = new SqliteSignInStore(dir.resolve("data/signins.db"));
+        java.util.concurrent.atomic.AtomicReference<Throwable> failed = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread imports = new Thread(() -> {
+            try {
+                for (int i = 0; i < 12; i++) {
+                    importer.store(sample(1000, 201 + i));
+                }
+            } catch (Throwable t) {
+                failed.set(t);
+            }
+        });
+        imports.start();
+        long last = 0;
+        int reads = 0;
+        while (imports.isAlive() || reads == 0) {
+            long size = store.size();
+            assertEquals(0, size % 1000, "a reader never sees part of a batch: " + size);
+            assertTrue(size >= last, "committed batches stay");
+            last = size;
+            Page<SignIn> page = store.query(SignInQuery.all().withUser("bob@contoso.example").withPage(0, 200));
+            assertTrue(page.items().stream().allMatch(x -> x.userPrincipalName().equals("bob@contoso.example")));
+            reads++;
+        }
+        imports.join();
+        importer.close();
+        assertEquals(null, failed.get());
+        assertEquals(13_000, store.size());
+        assertTrue(reads > 1, "the reads ran beside the import: " + reads);
+    }
+
+    @Test
     void everyFilterMeansWhatSignInQueryMatchesMeans() {
         List<SignIn> all = sample(2000, 3);
         store.store(all);
@@ -121,7 +175,7 @@ class SqliteSignInStoreTest {
         SignIn s = sample(1, 5).get(0);
         store.store(List.of(s));
         SignIn back = store.query(SignInQuery.all().withRequestId(s.id())).items().get(0);
-        assertEquals(s, back);
+        Fields.assertSame(s, back, "stored");
         assertEquals(s.userDisplayName(), back.userDisplayName());
         assertEquals(s.raw(), back.raw());
         assertEquals(s.status(), back.status());
@@ -219,6 +273,7 @@ class SqliteSignInStoreTest {
             SignIn back = store.query(SignInQuery.all().withRequestId(s.id())).items().get(0);
             assertEquals(io.signdx.source.file.graph.GraphJson.toJson(s), io.signdx.source.file.graph.GraphJson.toJson(back));
             assertEquals(s.raw(), back.raw(), "the record as read, byte for byte");
+            Fields.assertSame(s, back, s.id());
         }
         long stored = storedBytes();
         long raw = read.stream().mapToLong(s -> s.raw().length()).sum();

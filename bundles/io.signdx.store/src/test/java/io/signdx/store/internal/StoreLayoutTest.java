@@ -25,7 +25,7 @@ import io.signdx.source.file.graph.GraphJson;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Stores of other layouts: the first layout is upgraded in place, a newer one refused, damage reported. */
+/** Stores of other layouts: layouts 1 and 2 are upgraded in place, a newer one refused, damage reported. */
 class StoreLayoutTest {
     /** The first layout's table, as it was written until 2026-11-23. */
     private static final String VERSION_1 = """
@@ -45,7 +45,7 @@ class StoreLayoutTest {
 
     private static byte[] deflate(String text) {
         Deflater d = new Deflater(Deflater.BEST_SPEED);
-        d.setDictionary(Dictionary.BYTES);
+        d.setDictionary(Version1.DICTIONARY);
         d.setInput(text.getBytes(StandardCharsets.UTF_8));
         d.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -120,8 +120,9 @@ class StoreLayoutTest {
             s.executeUpdate("UPDATE signins SET body = x'00112233' WHERE rowid = 250");
         }
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> new SqliteSignInStore(db));
-        assertTrue(e.getMessage().contains("upgrading the store to the current layout failed, nothing was changed"),
+        assertTrue(e.getMessage().contains("upgrading the store from layout 1 to layout 3 failed, nothing was changed"),
                 e.getMessage());
+        assertTrue(e.getMessage().contains("row 250"), "the row is named: " + e.getMessage());
         assertEquals(0, userVersion(db));
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM signins WHERE body IS NOT NULL")) {
@@ -150,7 +151,12 @@ class StoreLayoutTest {
                 s.executeUpdate("UPDATE signins SET data = x'ff0a0b' WHERE id = 3");
             }
             SignInSourceException e = assertThrows(SignInSourceException.class, () -> store.query(SignInQuery.all()));
-            assertTrue(e.getMessage().contains("corrupt"), e.getMessage());
+            assertTrue(e.getMessage().contains("the stored sign-in in row 3 is damaged"), e.getMessage());
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                s.executeUpdate("UPDATE signins SET dict = 99 WHERE id = 3");
+            }
+            e = assertThrows(SignInSourceException.class, () -> store.query(SignInQuery.all()));
+            assertTrue(e.getMessage().contains("the stored sign-in in row 3 refers to dictionary 99"), e.getMessage());
             assertEquals(10, store.count(SignInQuery.all()), "counting needs no record");
         } finally {
             store.close();

@@ -1,14 +1,19 @@
 package io.signdx.store.internal;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
 
 /**
- * The preset deflate dictionary of the store's first layout (Graph's field names and common values), kept
- * only to read such a store while upgrading it ({@link Layout}); the current layout trains a dictionary on
- * each store's own records ({@link Packer#train}). Never change it: layout 1 stores could not be read.
+ * Reads the blobs of a layout 1 store (until 2026-11-23), only to upgrade such a store ({@link SqliteSignInStore}
+ * does it in place, in one transaction, when it opens one): the normalized sign-in as Graph JSON and the raw record,
+ * each deflated with {@link #DICTIONARY} as preset dictionary. Nothing writes this form any more. One instance per
+ * thread; {@link #close} frees the inflater.
  */
-final class Dictionary {
-    static final byte[] BYTES = String.join("",
+final class Version1 implements AutoCloseable {
+    /** The preset deflate dictionary of layout 1 (Graph's field names and common values). Never change it. */
+    static final byte[] DICTIONARY = String.join("",
             "\"reportOnlyNotApplied\",\"reportOnlySuccess\",\"reportOnlyFailure\",\"notEnabled\",",
             "\"enforcedSessionControls\":[],\"enforcedGrantControls\":[\"Mfa\"],\"RequireCompliantDevice\",\"Block\",",
             "\"conditionsSatisfied\":[\"application\",\"users\"],\"conditionsNotSatisfied\":[\"users\"],",
@@ -39,6 +44,39 @@ final class Dictionary {
             "\"userDisplayName\":\"\",\"userPrincipalName\":\"\",\"originalRequestId\":\"\",\"correlationId\":\"",
             "{\"id\":\"\",\"createdDateTime\":\"2026-").getBytes(StandardCharsets.UTF_8);
 
-    private Dictionary() {
+    private final Inflater inflater = new Inflater();
+    private final ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
+    private final byte[] chunk = new byte[16 * 1024];
+
+    /**
+     * The text of one blob.
+     *
+     * @throws IllegalStateException when the blob is not what layout 1 wrote
+     */
+    String inflate(byte[] data) {
+        inflater.reset();
+        inflater.setInput(data);
+        buffer.reset();
+        try {
+            while (!inflater.finished()) {
+                int n = inflater.inflate(chunk);
+                if (n == 0 && inflater.needsDictionary()) {
+                    inflater.setDictionary(DICTIONARY);
+                    continue;
+                }
+                if (n == 0 && inflater.needsInput()) {
+                    throw new IllegalStateException("a stored sign-in is truncated");
+                }
+                buffer.write(chunk, 0, n);
+            }
+            return buffer.toString(StandardCharsets.UTF_8);
+        } catch (DataFormatException e) {
+            throw new IllegalStateException("a stored sign-in is corrupt: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        inflater.end();
     }
 }
