@@ -15,15 +15,15 @@ public record Location(String city, String state, String countryOrRegion, Double
 
     /** "City, State, CC" with the known parts only, or an empty string. */
     public String display() {
-        StringBuilder b = new StringBuilder();
-        for (String part : new String[] {city, state, countryOrRegion}) {
-            if (part != null && !part.isBlank()) {
-                if (b.length() > 0) {
-                    b.append(", ");
-                }
-                b.append(part);
-            }
-        }
-        return b.toString();
+        // called for most sign-ins of a bulk run: no array, no builder for the usual one or two parts
+        return join(join(known(city), known(state)), known(countryOrRegion));
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : b.isEmpty() ? a : a + ", " + b;
+    }
+
+    private static String known(String part) {
+        return part == null || part.isBlank() ? "" : part;
     }
 }

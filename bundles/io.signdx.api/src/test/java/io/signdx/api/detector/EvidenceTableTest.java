@@ -38,4 +38,28 @@ class EvidenceTableTest {
                 "Correct password"), t.rows().get(0));
         assertEquals(List.of("", "Multifactor authentication", "Mobile app notification", "", "", ""), t.rows().get(1));
     }
+
+    @Test
+    void timesReadAsInstantWritesThemWhateverTheirPrecisionAndYear() {
+        java.util.Random random = new java.util.Random(3);
+        List<Instant> samples = new java.util.ArrayList<>(List.of(Instant.EPOCH, Instant.parse("2026-11-16T09:00:00Z"),
+                Instant.parse("2026-11-16T09:00:00.100Z"), Instant.parse("2026-11-16T09:00:00.000100Z"),
+                Instant.parse("2026-11-16T09:00:00.000000100Z"), Instant.parse("1000-01-01T00:00:00Z"),
+                Instant.parse("9999-12-31T23:59:59.999999999Z"), Instant.parse("0999-12-31T23:59:59Z"),
+                Instant.parse("+10000-01-01T00:00:00Z"), Instant.MIN, Instant.MAX));
+        for (int i = 0; i < 20_000; i++) {
+            long seconds = random.nextLong() % 400_000_000_000L;
+            int nano = switch (random.nextInt(4)) {
+                case 0 -> 0;
+                case 1 -> random.nextInt(1000) * 1_000_000;
+                case 2 -> random.nextInt(1_000_000) * 1000;
+                default -> random.nextInt(1_000_000_000);
+            };
+            samples.add(Instant.ofEpochSecond(seconds, nano));
+        }
+        for (Instant t : samples) {
+            assertEquals(t.toString(), EvidenceTable.time(t));
+        }
+        assertEquals("", EvidenceTable.time(null));
+    }
 }

@@ -69,5 +69,8 @@ class SignInTest {
         assertTrue(s.appliedConditionalAccessPolicies().get(0).blocks());
         assertEquals(PolicyResult.FAILURE, block.result());
         assertEquals("Seattle, WA, US", new Location("Seattle", "WA", "US", null, null).display());
+        assertEquals("WA", new Location(" ", "WA", null, null, null).display());
+        assertEquals("Seattle, US", new Location("Seattle", "", "US", null, null).display());
+        assertEquals("", Location.UNKNOWN.display());
     }
 }

@@ -268,36 +268,43 @@ final class BatchIndex {
                 || keyed(q.correlationId())) {
             return null;
         }
-        Map<String, Map<Integer, List<SignIn>>> index = null;
-        String key = null;
-        int size = Integer.MAX_VALUE;
-        // the key with the fewest sign-ins, as candidates() chooses
-        if (keyed(q.user()) && userList(q.user()).size() < size) {
-            size = userList(q.user()).size();
-            index = byUserCode.get();
-            key = q.user();
+        // of the keys the query has, the one with the fewest failures with these codes
+        List<List<SignIn>> best = null;
+        if (keyed(q.user())) {
+            best = fewer(best, parts(byUserCode.get(), q.user(), q.errorCodes()));
         }
-        if (keyed(q.ipAddress()) && get(byIp, q.ipAddress()).size() < size) {
-            size = get(byIp, q.ipAddress()).size();
-            index = byIpCode.get();
-            key = q.ipAddress();
+        if (keyed(q.ipAddress())) {
+            best = fewer(best, parts(byIpCode.get(), q.ipAddress(), q.errorCodes()));
         }
-        if (keyed(q.app()) && get(byApp.get(), q.app()).size() < size) {
-            index = byAppCode.get();
-            key = q.app();
+        if (keyed(q.app())) {
+            best = fewer(best, parts(byAppCode.get(), q.app(), q.errorCodes()));
         }
-        if (index == null) {
-            return null;
-        }
-        Map<Integer, List<SignIn>> codes = index.getOrDefault(key.toLowerCase(Locale.ROOT), Map.of());
-        List<List<SignIn>> parts = new ArrayList<>(q.errorCodes().size());
-        for (Integer code : q.errorCodes()) {
-            List<SignIn> part = codes.get(code);
+        return best;
+    }
+
+    private static List<List<SignIn>> parts(Map<String, Map<Integer, List<SignIn>>> index, String key,
+            Set<Integer> codes) {
+        Map<Integer, List<SignIn>> byCode = index.getOrDefault(key.toLowerCase(Locale.ROOT), Map.of());
+        List<List<SignIn>> parts = new ArrayList<>(codes.size());
+        for (Integer code : codes) {
+            List<SignIn> part = byCode.get(code);
             if (part != null) {
                 parts.add(part);
             }
         }
         return parts;
+    }
+
+    private static List<List<SignIn>> fewer(List<List<SignIn>> a, List<List<SignIn>> b) {
+        return a == null || size(b) < size(a) ? b : a;
+    }
+
+    private static int size(List<List<SignIn>> parts) {
+        int n = 0;
+        for (List<SignIn> p : parts) {
+            n += p.size();
+        }
+        return n;
     }
 
     /** The newest {@code max} matches of several time-ordered lists, newest first: a merge from their ends. */

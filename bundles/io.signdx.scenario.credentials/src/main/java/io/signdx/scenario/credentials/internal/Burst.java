@@ -225,16 +225,15 @@ final class Burst {
         }
 
         static ClientRun of(SignIn target, List<SignIn> attempts, List<SignIn> successes) {
-            String key = SignInFacts.clientKey(target);
             List<SignIn> same = new ArrayList<>();
             for (SignIn s : attempts) {
-                if (s == target || key.equals(SignInFacts.clientKey(s))) {
+                if (s == target || SignInFacts.sameClient(target, s)) {
                     same.add(s);
                 }
             }
             List<SignIn> sameSuccesses = new ArrayList<>();
             for (SignIn s : successes) {
-                if (key.equals(SignInFacts.clientKey(s))) {
+                if (SignInFacts.sameClient(target, s)) {
                     sameSuccesses.add(s);
                 }
             }
@@ -246,17 +245,17 @@ final class Burst {
             }
             long span = run.size() < 2 ? 0 : SignInFacts.secondsBetween(run.get(0), run.get(run.size() - 1));
             long median = median(gaps);
-            return new ClientRun(run, successAfter(run, key, successes), span, median, regularShare(gaps, median));
+            return new ClientRun(run, successAfter(run, target, successes), span, median, regularShare(gaps, median));
         }
 
-        private static SignIn successAfter(List<SignIn> run, String key, List<SignIn> successes) {
+        private static SignIn successAfter(List<SignIn> run, SignIn target, List<SignIn> successes) {
             if (run.isEmpty()) {
                 return null;
             }
             SignIn last = run.get(run.size() - 1);
             for (SignIn s : successes) {
                 long after = SignInFacts.secondsBetween(last, s);
-                boolean sameSource = key.equals(SignInFacts.clientKey(s))
+                boolean sameSource = SignInFacts.sameClient(target, s)
                         || !SignInFacts.blank(last.ipAddress()) && last.ipAddress().equals(s.ipAddress());
                 if (after >= 0 && after <= TYPO_SUCCESS_WITHIN.toSeconds() && sameSource) {
                     return s;

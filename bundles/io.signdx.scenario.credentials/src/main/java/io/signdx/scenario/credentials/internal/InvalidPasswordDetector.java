@@ -227,7 +227,7 @@ public final class InvalidPasswordDetector implements ScenarioDetector {
     private static String typo(Burst b) {
         Burst.ClientRun c = b.client;
         SignIn last = c.attempts.get(c.attempts.size() - 1);
-        String source = SignInFacts.clientKey(c.successAfter).equals(SignInFacts.clientKey(last))
+        String source = SignInFacts.sameClient(c.successAfter, last)
                 ? "the same app and device" : "the same IP address";
         return "This looks like a typing mistake: " + SignInFacts.plural(c.attempts.size(), "failed attempt",
                 "failed attempts") + " from " + SignInFacts.clientLabel(last) + " ended "
