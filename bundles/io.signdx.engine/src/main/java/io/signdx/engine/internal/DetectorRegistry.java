@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 import io.signdx.api.detector.ScenarioDetector;
 import io.signdx.conformance.ConformanceCheck;
@@ -158,7 +159,8 @@ public final class DetectorRegistry {
         }
         String file = fileName(props);
         switchFiles.put(setting, file);
-        applySwitch(setting.module(), setting.enabled(), "conf:" + file);
+        applySwitch(setting.module(), setting.enabled(), "conf:" + file,
+                () -> location == null || Files.exists(pathOf(location.toString())));
     }
 
     void updatedSwitch(ToggleSetting setting, Map<String, Object> props) {
@@ -172,10 +174,12 @@ public final class DetectorRegistry {
         if (location != null && Files.exists(pathOf(location.toString()))) {
             return;
         }
-        applySwitch(setting.module(), true, "conf:" + file + " (removed)");
+        applySwitch(setting.module(), true, "conf:" + file + " (removed)",
+                () -> location == null || !Files.exists(pathOf(location.toString())));
     }
 
-    private void applySwitch(String module, boolean enabled, String actor) {
+    /** @param stillSo whether the file still says so, asked again when the switch is audited */
+    private void applySwitch(String module, boolean enabled, String actor, BooleanSupplier stillSo) {
         if (module.isEmpty()) {
             LOG.warn("ignoring a module switch without a module id ({})", actor);
             return;
@@ -188,7 +192,7 @@ public final class DetectorRegistry {
             rebuild();
         }
         try {
-            audit.recordToggleIfChanged(module, enabled, actor);
+            audit.recordToggleIfChanged(module, enabled, actor, stillSo);
         } catch (RuntimeException e) {
             LOG.error("could not audit the switch of {}: {}", module, e.getMessage());
         }

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -67,8 +68,22 @@ public final class FileAuditLog implements AuditLog {
      * @return true when a line was written
      */
     boolean recordToggleIfChanged(String id, boolean enabled, String actor) {
+        return recordToggleIfChanged(id, enabled, actor, () -> true);
+    }
+
+    /**
+     * As {@link #recordToggleIfChanged(String, boolean, String)}, when {@code stillSo} — asked under the
+     * log's lock — says the switch is still in effect: the switch file may have been written or deleted by
+     * another thread or process since the event that reports it, and a stale event must not write a line
+     * (it did: a "disable" seen late after an "enable" gave four lines for two changes). Whoever changes a
+     * switch file does so inside {@code stillSo}, so that change and line are one step.
+     */
+    boolean recordToggleIfChanged(String id, boolean enabled, String actor, BooleanSupplier stillSo) {
         boolean[] written = {false};
         withLock(channel -> {
+            if (!stillSo.getAsBoolean()) {
+                return;
+            }
             boolean last = lastToggle(readAll(channel), id).orElse(true);
             if (last != enabled) {
                 append(channel, new AuditEntry(clock.instant(), actor, enabled ? MODULE_ENABLE : MODULE_DISABLE, id,

@@ -90,12 +90,15 @@ public final class Modules implements ModuleService {
         boolean before = registry.switches().getOrDefault(id, true);
         boolean released = enabled && registry.all().stream()
                 .anyMatch(h -> (h.scenario.equals(id) || h.bundleSymbolicName.equals(id)) && h.quarantined());
-        try {
-            files.write(id, enabled);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot persist the switch of " + id + ": " + e.getMessage(), e);
-        }
-        audit.recordToggleIfChanged(id, enabled, actor);
+        // the file and its audit line in one step (see FileAuditLog.recordToggleIfChanged)
+        audit.recordToggleIfChanged(id, enabled, actor, () -> {
+            try {
+                files.write(id, enabled);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot persist the switch of " + id + ": " + e.getMessage(), e);
+            }
+            return true;
+        });
         registry.override(id, enabled);
         return before != enabled || released;
     }

@@ -36,6 +36,30 @@ class FileAuditLogTest {
     }
 
     @Test
+    void aSwitchEventThatIsNoLongerTrueWritesNothing() throws Exception {
+        // a process reads "disabled" from the switch file; before its event is audited another one
+        // switches the module on and deletes the file: the late event must not log a third change
+        FileAuditLog log = log();
+        java.nio.file.Path file = dir.resolve("conf/io.signdx.toggle-ca.blocked.cfg");
+        java.nio.file.Files.createDirectories(file.getParent());
+        assertTrue(log.recordToggleIfChanged("ca.blocked", false, "cli:alice", () -> {
+            try {
+                java.nio.file.Files.writeString(file, "module=ca.blocked\nenabled=false\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return true;
+        }));
+        assertTrue(log().recordToggleIfChanged("ca.blocked", true, "cli:bob", () -> file.toFile().delete()));
+        assertFalse(log.recordToggleIfChanged("ca.blocked", false, "conf:io.signdx.toggle-ca.blocked.cfg",
+                () -> java.nio.file.Files.exists(file)), "the stale 'disabled' event");
+        assertFalse(log.recordToggleIfChanged("ca.blocked", true, "conf:io.signdx.toggle-ca.blocked.cfg (removed)",
+                () -> !java.nio.file.Files.exists(file)), "the removal, already logged by bob");
+        assertEquals(List.of("cli:alice module.disable", "cli:bob module.enable"),
+                log.recent(10).stream().map(e -> e.actor() + " " + e.action()).toList());
+    }
+
+    @Test
     void aToggleIsWrittenOnlyWhenTheStateChanges() {
         FileAuditLog log = log();
         assertFalse(log.recordToggleIfChanged("ca.blocked", true, "conf:x"), "enabled is the default state");
