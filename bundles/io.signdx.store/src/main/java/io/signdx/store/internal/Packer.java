@@ -73,24 +73,33 @@ final class Packer implements AutoCloseable {
         return Arrays.copyOf(out, h + packed);
     }
 
+    /** The payload's length written in front of stored bytes (a varint, as in layout 2), and where it ends. */
+    record Length(int size, int end) {
+        static Length of(byte[] data) {
+            int size = 0;
+            int i = 0;
+            for (int shift = 0;; shift += 7) {
+                if (i >= data.length || shift > 28) {
+                    throw new IllegalStateException("bad length");
+                }
+                byte b = data[i++];
+                size |= (b & 0x7F) << shift;
+                if (b >= 0) {
+                    return new Length(size, i);
+                }
+            }
+        }
+    }
+
     /**
      * The sign-in of stored bytes {@link #pack} wrote with {@code dictionary}.
      *
      * @throws IllegalStateException when the bytes are not such a sign-in (damaged, or packed with another dictionary)
      */
     SignIn unpack(byte[] data, CompressionDictionary dictionary, String origin) {
-        int size = 0;
-        int i = 0;
-        for (int shift = 0;; shift += 7) {
-            if (i >= data.length || shift > 28) {
-                throw new IllegalStateException("bad length");
-            }
-            byte b = data[i++];
-            size |= (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        Length length = Length.of(data);
+        int size = length.size();
+        int i = length.end();
         if (size <= 0 || size > MAX_PAYLOAD) {
             throw new IllegalStateException("length " + size);
         }

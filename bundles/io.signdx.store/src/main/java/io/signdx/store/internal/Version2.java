@@ -24,18 +24,9 @@ final class Version2 {
      * @throws IllegalStateException when the bytes are not what layout 2 wrote
      */
     static SignIn unpack(byte[] data, byte[] dictionary, GraphJson.RecordReader records) {
-        int size = 0;
-        int i = 0;
-        for (int shift = 0;; shift += 7) {
-            if (i >= data.length || shift > 28) {
-                throw new IllegalStateException("bad length");
-            }
-            byte b = data[i++];
-            size |= (b & 0x7F) << shift;
-            if (b >= 0) {
-                break;
-            }
-        }
+        Packer.Length length = Packer.Length.of(data);
+        int size = length.size();
+        int i = length.end();
         if (size < 0 || size > 256 * 1024 * 1024) {
             throw new IllegalStateException("length " + size);
         }
