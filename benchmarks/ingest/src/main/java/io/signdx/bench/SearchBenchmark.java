@@ -44,7 +44,7 @@ public final class SearchBenchmark {
     static final String SELECT = "SELECT id FROM signins WHERE " + USER
             + " ORDER BY flagged DESC, created DESC, id DESC LIMIT ? OFFSET ?";
     /** Then the page's sign-ins, in one statement. */
-    static final String RECORDS = "SELECT id, dict, data FROM signins WHERE id IN (";
+    static final String RECORDS = "SELECT id, zdict, data FROM signins WHERE id IN (";
     static final String COUNT = "SELECT count(*) FROM signins WHERE " + USER;
 
     private SearchBenchmark() {

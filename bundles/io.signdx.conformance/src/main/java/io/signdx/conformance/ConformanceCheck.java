@@ -199,11 +199,15 @@ public final class ConformanceCheck {
         return text;
     }
 
-    /** What a count by scenario sees of findings: scenario and classification of each. */
+    /**
+     * What a count by scenario sees of findings: scenario and classification of each, and the confidence,
+     * which the engine's ranking uses to choose the primary scenario.
+     */
     static List<String> scenarios(List<Finding> findings) {
         List<String> out = new ArrayList<>(findings.size());
         for (Finding f : findings) {
-            out.add(f == null ? "null" : f.scenario() + (f.classification() == null ? "" : "/" + f.classification()));
+            out.add(f == null ? "null" : f.scenario() + (f.classification() == null ? "" : "/" + f.classification())
+                    + " (" + f.confidence() + ")");
         }
         return out;
     }

@@ -66,8 +66,8 @@ class ConformanceCheckTest {
                 .classification(c.detailed() ? "smart-lockout" : "unknown").assessment("Lockout").build());
         List<Problem> problems = new ConformanceCheck(LOCKOUT).quick(sloppy);
         assertEquals(List.of("detail"), checks(problems));
-        assertTrue(problems.get(0).detail().contains("[partner.acme.lockout/unknown] instead of "
-                + "[partner.acme.lockout/smart-lockout]"), problems.toString());
+        assertTrue(problems.get(0).detail().contains("[partner.acme.lockout/unknown (MEDIUM)] instead of "
+                + "[partner.acme.lockout/smart-lockout (MEDIUM)]"), problems.toString());
         ScenarioDetector lazy = (s, c) -> c.detailed() ? List.of(Finding.builder("partner.acme.lockout")
                 .assessment("Lockout").build()) : List.of();
         assertEquals(List.of("detail"), checks(new ConformanceCheck(LOCKOUT).quick(lazy)));

@@ -168,7 +168,7 @@ final class BatchIndex {
             for (Function<SignIn, String> key : keys) {
                 String k = key.apply(s);
                 if (k != null && !k.isEmpty()) {
-                    put(map.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new HashMap<>(4)), code, s);
+                    put(map.computeIfAbsent(fold(k), x -> new HashMap<>(4)), code, s);
                 }
             }
         }
@@ -184,7 +184,7 @@ final class BatchIndex {
 
     private static void put(Map<String, List<SignIn>> map, String key, SignIn s) {
         if (key != null && !key.isEmpty()) {
-            List<SignIn> list = map.computeIfAbsent(key.toLowerCase(Locale.ROOT), k -> new ArrayList<>());
+            List<SignIn> list = map.computeIfAbsent(fold(key), k -> new ArrayList<>());
             // id, UPN and name may all point here: keep one entry per sign-in
             if (list.isEmpty() || list.get(list.size() - 1) != s) {
                 list.add(s);
@@ -199,8 +199,10 @@ final class BatchIndex {
     List<SignIn> find(SignInQuery q, int max) {
         List<SignIn> exact = exactly(q);
         if (exact != null) {
-            // every sign-in of the list matches: the window's newest, without looking at one of them
-            int from = q.from() == null ? 0 : firstAtOrAfter(exact, q.from());
+            // every sign-in of the list matches: the window's newest, without looking at one of them; with
+            // any bound, sign-ins without a time (first in the list) do not match
+            int from = q.from() != null ? firstAtOrAfter(exact, q.from())
+                    : q.to() != null ? firstAtOrAfter(exact, Instant.MIN) : 0;
             int to = q.to() == null ? exact.size() : firstAtOrAfter(exact, q.to());
             List<SignIn> out = new ArrayList<>(Math.min(max, Math.max(0, to - from)));
             for (int i = to - 1; i >= from && out.size() < max; i--) {
@@ -229,7 +231,8 @@ final class BatchIndex {
      * For the commonest query, one user or one IP address in a time window and nothing else, the list that
      * holds exactly the matches (apart from the window); null for any other query. Exact, because the list's
      * key compares as SignInQuery.matches does: the object id as it is; UPN, display name and address
-     * ignoring case, which lower case reproduces for a criterion in ASCII.
+     * ignoring case ({@link #fold}); a criterion outside ASCII takes the general path, which checks each
+     * candidate.
      */
     private List<SignIn> exactly(SignInQuery q) {
         if (q.app() != null || q.correlationId() != null || q.requestId() != null || q.flaggedOnly()
@@ -284,7 +287,7 @@ final class BatchIndex {
 
     private static List<List<SignIn>> parts(Map<String, Map<Integer, List<SignIn>>> index, String key,
             Set<Integer> codes) {
-        Map<Integer, List<SignIn>> byCode = index.getOrDefault(key.toLowerCase(Locale.ROOT), Map.of());
+        Map<Integer, List<SignIn>> byCode = index.getOrDefault(fold(key), Map.of());
         List<List<SignIn>> parts = new ArrayList<>(codes.size());
         for (Integer code : codes) {
             List<SignIn> part = byCode.get(code);
@@ -408,6 +411,27 @@ final class BatchIndex {
     }
 
     private static List<SignIn> get(Map<String, List<SignIn>> map, String key) {
-        return map.getOrDefault(key.toLowerCase(Locale.ROOT), List.of());
+        return map.getOrDefault(fold(key), List.of());
+    }
+
+    /**
+     * The key under which text is indexed: two texts get the same key exactly when String.equalsIgnoreCase
+     * (what SignInQuery.matches uses) says they are equal. Lower case alone is not that: equalsIgnoreCase
+     * also equates the dotless i with i, or the long s with s, through their upper case.
+     */
+    static String fold(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n && text.charAt(i) < 0x80) {
+            i++;
+        }
+        if (i == n) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        char[] c = text.toCharArray();
+        for (int j = 0; j < n; j++) {
+            c[j] = Character.toLowerCase(Character.toUpperCase(c[j]));
+        }
+        return new String(c);
     }
 }

@@ -91,15 +91,16 @@ public final class Modules implements ModuleService {
         boolean released = enabled && registry.all().stream()
                 .anyMatch(h -> (h.scenario.equals(id) || h.bundleSymbolicName.equals(id)) && h.quarantined());
         // the file and its audit line in one step (see FileAuditLog.recordToggleIfChanged)
+        // and the engine's own state with them, so that two switches at once leave all three agreeing
         audit.recordToggleIfChanged(id, enabled, actor, () -> {
             try {
                 files.write(id, enabled);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot persist the switch of " + id + ": " + e.getMessage(), e);
             }
+            registry.override(id, enabled);
             return true;
         });
-        registry.override(id, enabled);
         return before != enabled || released;
     }
 

@@ -113,7 +113,8 @@ class BatchIndexTest {
         for (int i = 0; i < 1500; i++) {
             int u = random.nextInt(15);
             SignIn.Builder b = SignIn.builder().id("r" + i).userId("oid-" + u)
-                    .userPrincipalName((u % 2 == 0 ? "User" : "user") + u + "@x.example")
+                    // now and then a long s, which equalsIgnoreCase equates with s (through upper case)
+                    .userPrincipalName((i % 50 == 3 ? "u\u017fer" : u % 2 == 0 ? "User" : "user") + u + "@x.example")
                     // now and then a display name that is another user's object id in other case
                     .userDisplayName(i % 97 == 0 ? "OID-" + random.nextInt(15) : "Name " + u)
                     .ipAddress("198.51.100." + random.nextInt(8)).appId("app-" + random.nextInt(4))
@@ -137,8 +138,14 @@ class BatchIndexTest {
                 q = q.withErrorCodes(random.nextBoolean() ? Set.of(codes.get(3 + random.nextInt(4)))
                         : Set.of(50126, 50053, 7000222));
             }
-            if (random.nextBoolean()) {
-                q = q.around(T0.plus(Duration.ofMinutes(random.nextInt(4320))), Duration.ofHours(1 + random.nextInt(24)));
+            Instant at = T0.plus(Duration.ofMinutes(random.nextInt(4320)));
+            switch (random.nextInt(4)) {
+                case 0 -> q = q.around(at, Duration.ofHours(1 + random.nextInt(24)));
+                case 1 -> q = q.withWindow(null, at);
+                case 2 -> q = q.withWindow(at, null);
+                default -> {
+                    // no window: sign-ins without a time match too
+                }
             }
             int max = random.nextBoolean() ? 5 : 5000;
             SignInQuery query = q;

@@ -37,7 +37,7 @@ final class Layout {
               user INTEGER, app INTEGER, ip INTEGER, client INTEGER,
               error_code INTEGER NOT NULL,
               flagged INTEGER NOT NULL,
-              dict INTEGER NOT NULL,
+              zdict INTEGER NOT NULL,
               data BLOB NOT NULL);
             CREATE INDEX signins_user ON signins(user, created, flagged);
             CREATE INDEX signins_app ON signins(app, created);

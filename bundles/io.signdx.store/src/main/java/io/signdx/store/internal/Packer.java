@@ -64,6 +64,11 @@ final class Packer implements AutoCloseable {
         }
         codec.encode(s);
         int n = codec.length();
+        if (n > MAX_PAYLOAD) {
+            // unpack refuses such a length as damage: never store what cannot be read back
+            throw new IllegalArgumentException("the sign-in " + s.id() + " takes " + n + " bytes, more than the "
+                    + MAX_PAYLOAD + " the store keeps for one sign-in");
+        }
         int room = 5 + n + (n >>> 7) + 128; // zstd's bound is n + n/256 + a frame header and checksum
         if (out.length < room) {
             out = new byte[Math.max(room, out.length * 2)];

@@ -140,9 +140,13 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
-    /** After a failed start: nothing stays open. */
+    /** After a failed start: nothing stays open, and nothing here hides why the start failed. */
     private void abandon(Connection w, Connection r) {
-        worker.shutdownNow();
+        if (!stopWorker()) {
+            // its chunk still uses the native contexts: better not freed (a few MB) than freed while in use
+            LOG.warn("the sign-in store's packing thread did not stop after a failed start");
+            return;
+        }
         for (Connection c : new Connection[] {r, w}) {
             try {
                 if (c != null) {
@@ -152,7 +156,22 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                 LOG.warn("closing the sign-in store after a failed start: {}", e.getMessage());
             }
         }
-        closeNative();
+        try {
+            closeNative();
+        } catch (RuntimeException e) {
+            LOG.warn("freeing the sign-in store's compression memory after a failed start: {}", e.getMessage());
+        }
+    }
+
+    /** Stops the packing thread, waiting for a chunk it is packing; false when it did not stop. */
+    private boolean stopWorker() {
+        worker.shutdownNow();
+        try {
+            return worker.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Path homeData(BundleContext context) {
@@ -317,6 +336,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
         try (Statement s = writer.createStatement()) {
             s.executeUpdate("DELETE FROM dictionaries WHERE id <= " + lastOldDictionary);
+            // A layout-2 process still running on this file keeps its prepared INSERT and its dictionary numbers,
+            // which are gone now: with the column renamed, its next batch fails (and is rolled back) instead of
+            // writing rows this layout cannot read.
+            s.execute("ALTER TABLE signins RENAME COLUMN dict TO zdict");
             s.execute("PRAGMA user_version=" + Layout.VERSION);
         }
         if (done != rows) {
@@ -327,14 +350,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
 
     @Deactivate
     synchronized void close() {
-        worker.shutdownNow();
-        try {
-            // a task of a failed batch may still be packing its chunk: the native contexts stay until it is done
-            if (!worker.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("the sign-in store's packing thread did not stop");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        // a task of a failed batch may still be packing its chunk: the native contexts stay until it is done
+        boolean stopped = stopWorker();
+        if (!stopped) {
+            LOG.warn("the sign-in store's packing thread did not stop: its compression memory is not freed");
         }
         try {
             for (PreparedStatement ps : inserts.values()) {
@@ -346,7 +365,9 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         } catch (SQLException e) {
             LOG.warn("closing the sign-in store: {}", e.getMessage());
         }
-        closeNative();
+        if (stopped) {
+            closeNative();
+        }
     }
 
     /** Frees zstd's native memory: the contexts first, then the dictionaries they may point at. */
@@ -461,7 +482,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         if (ps == null) {
             String values = String.join(",", Collections.nCopies(rows, "(?,?,?,?,?,?,?,?,?,?,?)"));
             ps = writer.prepareStatement("INSERT OR IGNORE INTO signins (uid, created, corr, user, app, ip, client, "
-                    + "error_code, flagged, dict, data) VALUES " + values);
+                    + "error_code, flagged, zdict, data) VALUES " + values);
             inserts.put(rows, ps);
         }
         return ps;
@@ -661,7 +682,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         for (int from = 0; from < ids.size(); from += 1000) { // SQLite takes a limited number of parameters
             int to = Math.min(ids.size(), from + 1000);
             String in = String.join(",", Collections.nCopies(to - from, "?"));
-            try (PreparedStatement ps = reader.prepareStatement("SELECT id, dict, data FROM signins WHERE id IN (" + in
+            try (PreparedStatement ps = reader.prepareStatement("SELECT id, zdict, data FROM signins WHERE id IN (" + in
                     + ")")) {
                 for (int i = from; i < to; i++) {
                     ps.setLong(i - from + 1, ids.get(i));

@@ -163,9 +163,13 @@ class Layout2UpgradeTest {
                 assertEquals(1, rs.getInt(1), "layout 2's two dictionaries are gone, one zstd dictionary is left");
                 assertTrue(rs.getLong(2) > 2, "a new number, never one of layout 2's");
             }
-            try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT dict) FROM signins")) {
+            try (ResultSet rs = s.executeQuery("SELECT count(DISTINCT zdict) FROM signins")) {
                 assertEquals(1, rs.getInt(1));
             }
+            // a layout-2 process still running on the file writes with the old column name: refused, not stored
+            java.sql.SQLException old = assertThrows(java.sql.SQLException.class, () -> s.executeUpdate(
+                    "INSERT INTO signins (uid, created, error_code, flagged, dict, data) VALUES (x'01', 0, 0, 0, 1, x'00')"));
+            assertTrue(old.getMessage().contains("dict"), old.getMessage());
         }
         SqliteSignInStore reopened = new SqliteSignInStore(db);
         try {

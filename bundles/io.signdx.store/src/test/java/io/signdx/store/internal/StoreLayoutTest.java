@@ -153,7 +153,7 @@ class StoreLayoutTest {
             SignInSourceException e = assertThrows(SignInSourceException.class, () -> store.query(SignInQuery.all()));
             assertTrue(e.getMessage().contains("the stored sign-in in row 3 is damaged"), e.getMessage());
             try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
-                s.executeUpdate("UPDATE signins SET dict = 99 WHERE id = 3");
+                s.executeUpdate("UPDATE signins SET zdict = 99 WHERE id = 3");
             }
             e = assertThrows(SignInSourceException.class, () -> store.query(SignInQuery.all()));
             assertTrue(e.getMessage().contains("the stored sign-in in row 3 refers to dictionary 99"), e.getMessage());
