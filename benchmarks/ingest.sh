@@ -93,8 +93,7 @@ run_summary() { # heap → summary_ok, summary_s, summary_rss
   local t0 t1
   t0=$(now)
   summary_ok=yes
-  # the JIT setting the launcher picks for summary when SIGNDX_JAVA_OPTS is not set (bin/signdx)
-  SIGNDX_JAVA_OPTS="-Xmx$1 -XX:TieredStopAtLevel=1" timeout 3600 "${time_cmd[@]}" "$bin" --home "$tmp/home-summary" summary \
+  SIGNDX_JAVA_OPTS="-Xmx$1" timeout 3600 "${time_cmd[@]}" "$bin" --home "$tmp/home-summary" summary \
     --input "$sumfile" --format json --top 1000000 >"$tmp/summary.json" 2>"$tmp/summary.err" || summary_ok=no
   t1=$(now)
   summary_s=$(secs "$t0" "$t1")
