@@ -44,8 +44,13 @@ public final class SnapshotStore implements TenantSnapshots {
     private final Path folder;
     private final TenantLoader loader;
     private final Object lock = new Object();
+    /** How often current() looks whether another process installed a snapshot. */
+    private final long recheckNanos;
     /** Null until first read; then the current snapshot, empty when there is none. */
     private volatile Optional<Snapshot> current;
+    /** Which folder the current snapshot was read from (null: none), and when that was last looked at. */
+    private volatile Object currentFolder;
+    private volatile long checkedAt;
 
     /** The store of the product's home (framework property {@code signdx.home}, else the working folder). */
     @Activate
@@ -55,8 +60,14 @@ public final class SnapshotStore implements TenantSnapshots {
 
     /** A store of the given folder; tests use this one. */
     public SnapshotStore(Path folder, TenantLoader loader) {
+        this(folder, loader, java.time.Duration.ofSeconds(2));
+    }
+
+    /** A store that looks for another process's install at most every {@code recheck}. */
+    SnapshotStore(Path folder, TenantLoader loader, java.time.Duration recheck) {
         this.folder = folder.toAbsolutePath().normalize();
         this.loader = loader;
+        this.recheckNanos = recheck.toNanos();
     }
 
     private static Path home(BundleContext context) {
@@ -69,17 +80,43 @@ public final class SnapshotStore implements TenantSnapshots {
         return folder;
     }
 
+    /**
+     * The current snapshot. An install by another process (the command line while the console runs) replaces
+     * the folder as a whole, so a folder that is not the one read last means a new snapshot: it is read then,
+     * looked for at most every couple of seconds (one file-system query), so that callers may ask often.
+     */
     @Override
     public Optional<Snapshot> current() {
         Optional<Snapshot> c = current;
-        if (c != null) {
+        if (c != null && System.nanoTime() - checkedAt < recheckNanos) {
             return c;
         }
         synchronized (lock) {
-            if (current == null) {
+            Object seen = identity();
+            if (current == null || !java.util.Objects.equals(seen, currentFolder)) {
+                if (current != null) {
+                    LOG.info("the tenant snapshot in {} was replaced by another process: reading it", folder);
+                }
+                // the identity seen before reading: a swap while reading is then seen on the next look
                 current = readCurrent();
+                currentFolder = seen;
             }
+            checkedAt = System.nanoTime();
             return current;
+        }
+    }
+
+    /**
+     * What tells one installed folder from the next: its file key (the inode, where the file system has one)
+     * and its modification time; null when there is no folder.
+     */
+    private Object identity() {
+        try {
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(folder,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            return java.util.Arrays.asList(a.fileKey(), a.lastModifiedTime(), a.creationTime());
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -121,6 +158,8 @@ public final class SnapshotStore implements TenantSnapshots {
                     swap(fresh);
                     fresh = null;
                     current = Optional.of(stored);
+                    currentFolder = identity();
+                    checkedAt = System.nanoTime();
                     LOG.info("installed a tenant snapshot in {}: {} file(s), missing {}", folder, stored.files().size(),
                             stored.missing());
                     return stored;

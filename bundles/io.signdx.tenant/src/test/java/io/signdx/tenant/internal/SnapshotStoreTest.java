@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -82,6 +83,27 @@ class SnapshotStoreTest {
         assertSame(installed, store.current().orElseThrow());
         assertEquals(installed.files(), store().current().orElseThrow().files(), "a new process reads the same");
         assertEquals(List.of(), leftovers());
+    }
+
+    @Test
+    void anInstallByAnotherProcessIsSeenWithoutARestart() throws Exception {
+        // the console's store and the command line's, on the same folder
+        SnapshotStore console = new SnapshotStore(data().resolve("tenant"), new SnapshotLoader(), Duration.ZERO);
+        SnapshotStore cli = store();
+        assertEquals(Optional.empty(), console.current());
+        cli.install(List.of(snapshotA()));
+        assertEquals(List.of("policies/mfa.json: 1 conditional access policy (UTF-8)", "users.json: 0 users (UTF-8)"),
+                console.current().orElseThrow().files());
+        Snapshot seen = console.current().orElseThrow();
+        assertSame(seen, console.current().orElseThrow(), "read once, not on every call");
+        cli.install(List.of(snapshotB()));
+        assertEquals(2, console.current().orElseThrow().tenant().users().size());
+        // asked within its interval, a store answers from memory
+        SnapshotStore patient = new SnapshotStore(data().resolve("tenant"), new SnapshotLoader(), Duration.ofHours(1));
+        Snapshot b = patient.current().orElseThrow();
+        cli.install(List.of(snapshotA()));
+        assertSame(b, patient.current().orElseThrow());
+        assertEquals(1, console.current().orElseThrow().tenant().policies().size());
     }
 
     @Test
