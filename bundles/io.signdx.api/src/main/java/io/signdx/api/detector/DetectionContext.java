@@ -29,7 +29,7 @@ public interface DetectionContext {
      * False when the caller needs only which findings apply, not their text: counting sign-ins by scenario
      * over a whole export ({@code signdx summary}). A detector may then leave out the assessment's detail,
      * the evidence and the recommendations (an assessment is still required: the title will do), but it
-     * must return the same findings, with the same scenario and classification, as when true;
+     * must return the same findings, with the same scenario, classification and confidence, as when true;
      * {@code DetectorConformance} checks that. Text is most of a detector's cost on common sign-ins.
      *
      * @since 1.1

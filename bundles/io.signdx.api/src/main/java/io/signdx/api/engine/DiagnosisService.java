@@ -46,8 +46,9 @@ public interface DiagnosisService {
         /** Everything: assessment, evidence, recommendations. */
         FULL,
         /**
-         * The findings' scenarios and classifications (and ranking); their text may be reduced to the title
-         * (see {@code DetectionContext.detailed()}). For counting, several times faster.
+         * The findings' scenarios, classifications and confidences (so the ranking and the primary scenario
+         * are those of a full run); their text may be reduced to the title (see
+         * {@code DetectionContext.detailed()}). For counting, several times faster.
          */
         SCENARIOS
     }
