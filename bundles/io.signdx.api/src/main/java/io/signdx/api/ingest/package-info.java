@@ -3,5 +3,5 @@
  * and clear reports of what could not be read.
  */
 @org.osgi.annotation.bundle.Export
-@org.osgi.annotation.versioning.Version("1.0.0")
+@org.osgi.annotation.versioning.Version("1.1.0")
 package io.signdx.api.ingest;

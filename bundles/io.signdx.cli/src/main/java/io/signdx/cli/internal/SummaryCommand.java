@@ -161,7 +161,7 @@ public final class SummaryCommand extends Command {
             List<List<SignIn>> chunk = new ArrayList<>(List.of(new ArrayList<>(CHUNK)));
             for (String f : files) {
                 try {
-                    reader.read(Path.of(f), false, s -> {
+                    reader.readFields(Path.of(f), false, s -> {
                         List<SignIn> c = chunk.get(0);
                         c.add(s);
                         if (c.size() == CHUNK) {

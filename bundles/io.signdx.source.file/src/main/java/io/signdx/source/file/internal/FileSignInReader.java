@@ -45,6 +45,18 @@ public final class FileSignInReader implements SignInReader {
 
     @Override
     public ReadReport read(Path file, boolean strict, Consumer<SignIn> sink) throws SignInReadException, IOException {
+        return read(file, strict, true, sink);
+    }
+
+    /** Graph sign-ins of JSON files come without their text; the other forms, rare and small, keep it. */
+    @Override
+    public ReadReport readFields(Path file, boolean strict, Consumer<SignIn> sink)
+            throws SignInReadException, IOException {
+        return read(file, strict, false, sink);
+    }
+
+    private ReadReport read(Path file, boolean strict, boolean keepRaw, Consumer<SignIn> sink)
+            throws SignInReadException, IOException {
         String name = file.getFileName().toString();
         if (Files.isDirectory(file)) {
             throw new SignInReadException(name + ": is a folder, not an export file");
@@ -57,7 +69,7 @@ public final class FileSignInReader implements SignInReader {
             Tally tally = new Tally(name, strict, sink);
             String format;
             if (first == '{' || first == '[') {
-                format = readJson(in, tally);
+                format = readJson(in, tally, keepRaw);
             } else {
                 format = readCsv(file, in, tally);
             }
@@ -100,8 +112,8 @@ public final class FileSignInReader implements SignInReader {
         }
     }
 
-    private String readJson(Input in, Tally tally) throws IOException, SignInReadException {
-        JsonSignIns records = new JsonSignIns(mapper);
+    private String readJson(Input in, Tally tally, boolean keepRaw) throws IOException, SignInReadException {
+        JsonSignIns records = new JsonSignIns(mapper, keepRaw);
         Recorder bytes = new Recorder(in.utf8Bytes());
         Records parsed = new Records(tally.file);
         // The file is parsed and mapped on a thread of its own while this one hands the sign-ins to the

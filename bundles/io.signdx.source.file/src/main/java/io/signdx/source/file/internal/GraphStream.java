@@ -120,6 +120,7 @@ final class GraphStream {
     /** Names seen so far, resolved (Jackson hands the same String for the same name again). */
     private final Map<String, Name> names = new HashMap<>();
     private final Slots top = new Slots(TOP.length);
+    private final TextCache values = new TextCache();
     private int keys;
 
     GraphStream(ObjectMapper mapper) {
@@ -251,7 +252,7 @@ final class GraphStream {
     private String text(JsonParser p) throws IOException {
         switch (p.currentToken()) {
             case VALUE_STRING: {
-                String s = p.getText();
+                String s = values.text(p);
                 return s.isEmpty() ? null : s;
             }
             case VALUE_NUMBER_INT:
@@ -295,7 +296,7 @@ final class GraphStream {
             List<String> out = new ArrayList<>();
             while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
                 if (t == JsonToken.VALUE_STRING) {
-                    String s = p.getText();
+                    String s = values.text(p);
                     if (!s.isEmpty()) {
                         out.add(s);
                     }
