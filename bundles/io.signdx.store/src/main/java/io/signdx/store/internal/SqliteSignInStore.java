@@ -24,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.signdx.api.ingest.SignInStore;
 import io.signdx.api.ingest.StoreResult;
@@ -82,7 +83,13 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     /** The dictionary new rows are packed with, and how many sign-ins it was made from. */
     private CompressionDictionary dictionary;
     private int dictionaryRecords;
-    private CompressionDictionary uncommittedDictionary;
+    /** Dictionaries added in the open write transaction (a bulk write may add more than one). */
+    private final List<CompressionDictionary> uncommittedDictionaries = new ArrayList<>();
+    /**
+     * One writer at a time, held by {@link #store} for one batch and by a {@link SqliteBulk} from its start to its
+     * end, across calls; taken before the store's monitor, which queries take alone between a bulk write's batches.
+     */
+    private final ReentrantLock writing = new ReentrantLock();
 
     @Activate
     public SqliteSignInStore(BundleContext context) {
@@ -385,7 +392,19 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     }
 
     @Override
-    public synchronized StoreResult store(List<SignIn> batch) {
+    public StoreResult store(List<SignIn> batch) {
+        if (writing.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread has a bulk write open on " + file + ": add the batch to it");
+        }
+        writing.lock();
+        try {
+            return storeBatch(batch);
+        } finally {
+            writing.unlock();
+        }
+    }
+
+    private synchronized StoreResult storeBatch(List<SignIn> batch) {
         if (batch.isEmpty()) {
             return new StoreResult(0, 0);
         }
@@ -409,19 +428,126 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         }
     }
 
+    @Override
+    public Bulk bulk() {
+        if (writing.isHeldByCurrentThread()) {
+            throw new IllegalStateException("this thread has a bulk write open on " + file + " already");
+        }
+        writing.lock();
+        return new SqliteBulk();
+    }
+
+    /**
+     * Batches in one write transaction until {@link #commit}: SQLite writes each page a transaction dirtied once,
+     * at its commit, so a transaction of 100,000 sign-ins writes the pages of the random-order indexes (duplicate
+     * key, correlation id, user, address) once where twenty of 5,000 write most of them twenty times; into a
+     * store of 500,000 that more than doubled the import rate (7,200 to 17,600 sign-ins/s). SQLite's write lock
+     * is held from the first batch to the commit, the store's writing lock until {@link #close}; queries run
+     * between batches.
+     */
+    private final class SqliteBulk implements Bulk {
+        private boolean open = true;
+        private boolean inTransaction;
+        /** Sign-ins added since the last commit, for the message when they are lost. */
+        private long pending;
+
+        @Override
+        public StoreResult add(List<SignIn> batch) {
+            synchronized (SqliteSignInStore.this) {
+                check();
+                if (batch.isEmpty()) {
+                    return new StoreResult(0, 0);
+                }
+                try {
+                    if (!inTransaction) {
+                        writer.setAutoCommit(false);
+                        inTransaction = true;
+                    }
+                    int stored = insert(batch);
+                    pending += batch.size();
+                    return new StoreResult(stored, batch.size() - stored);
+                } catch (SQLException | RuntimeException e) {
+                    throw lost("store " + batch.size() + " sign-ins", batch.size(), e);
+                }
+            }
+        }
+
+        @Override
+        public void commit() {
+            synchronized (SqliteSignInStore.this) {
+                check();
+                if (!inTransaction) {
+                    return;
+                }
+                try {
+                    writer.commit();
+                    committed();
+                    pending = 0;
+                    endTransaction();
+                } catch (SQLException | RuntimeException e) {
+                    throw lost("commit", 0, e);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            if (!open) {
+                return;
+            }
+            try {
+                commit();
+            } finally {
+                open = false;
+                writing.unlock();
+            }
+        }
+
+        private void check() {
+            if (!open) {
+                throw new IllegalStateException("this bulk write of " + file + " is closed");
+            }
+            if (!writing.isHeldByCurrentThread()) {
+                throw new IllegalStateException("a bulk write of " + file + " belongs to the thread that began it");
+            }
+        }
+
+        /** Rolls back the open transaction; the exception to throw. */
+        private UncheckedIOException lost(String what, int batch, Exception e) {
+            long discarded = pending + batch;
+            rollback();
+            pending = 0;
+            endTransaction();
+            return new UncheckedIOException("cannot " + what + " in " + file + ": " + e.getMessage() + " (nothing "
+                    + "since the last commit was kept: " + discarded + " sign-ins)", new IOException(e));
+        }
+
+        private void endTransaction() {
+            inTransaction = false;
+            try {
+                // between transactions the write lock is free: other processes import too
+                writer.setAutoCommit(true);
+            } catch (SQLException e) {
+                LOG.warn("resetting auto-commit: {}", e.getMessage());
+            }
+        }
+    }
+
     /** After a commit: what the transaction added is there for good. */
     private void committed() {
         terms.committed();
-        uncommittedDictionary = null;
+        uncommittedDictionaries.clear();
     }
 
     private void rollback() {
         terms.rolledBack();
-        if (uncommittedDictionary != null) {
-            // its number may be handed out again, to other bytes
-            dictionaries.remove(uncommittedDictionary.id);
-            retired.add(uncommittedDictionary);
-            uncommittedDictionary = null;
+        if (!uncommittedDictionaries.isEmpty()) {
+            // their numbers may be handed out again, to other bytes
+            for (CompressionDictionary d : uncommittedDictionaries) {
+                dictionaries.remove(d.id);
+                retired.add(d);
+            }
+            uncommittedDictionaries.clear();
             dictionary = null;
         }
         try {
@@ -613,7 +739,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         dictionary = new CompressionDictionary(id, bytes);
         dictionaryRecords = records;
         dictionaries.put(id, dictionary);
-        uncommittedDictionary = dictionary;
+        uncommittedDictionaries.add(dictionary);
     }
 
     /** The key of the request id; without one, of the record's content (as layout 1 had it). */

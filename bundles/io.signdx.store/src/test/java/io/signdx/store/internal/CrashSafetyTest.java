@@ -14,26 +14,30 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * kill -9 in the middle of an import, with a real child process, several times over the same file:
  * the store always reopens, passes SQLite's integrity check, holds every batch the child reported as
- * committed, and never part of a batch.
+ * committed, and never part of a transaction: of one batch, or of several in a bulk write.
  */
 class CrashSafetyTest {
     @TempDir
     Path dir;
 
-    @Test
-    void killNineDuringImportLosesNoCommittedBatchAndCorruptsNothing() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"batches", "bulk"})
+    void killNineDuringImportLosesNoCommittedBatchAndCorruptsNothing(String mode) throws Exception {
+        // a transaction holds one batch, or several in a bulk write
+        int transaction = mode.equals("bulk") ? 1000 * CrashImporter.BULK_BATCHES : 1000;
         Path db = dir.resolve("signins.db");
         long lastReported = 0;
         for (int run = 1; run <= 4; run++) {
             String java = ProcessHandle.current().info().command().orElse("java");
             Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    CrashImporter.class.getName(), db.toString(), String.valueOf(run))
+                    CrashImporter.class.getName(), db.toString(), String.valueOf(run), mode)
                     .redirectError(dir.resolve("importer-" + run + ".err").toFile()).start();
             BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                     StandardCharsets.UTF_8));
@@ -65,7 +69,7 @@ class CrashSafetyTest {
                 long size = reopened.size();
                 assertTrue(size >= lastReported, "run " + run + ": " + size + " stored, " + lastReported
                         + " reported committed");
-                assertEquals(0, size % 1000, "run " + run + ": never part of a batch (" + size + ")");
+                assertEquals(0, size % transaction, "run " + run + ": never part of a transaction (" + size + ")");
             } finally {
                 reopened.close();
             }
