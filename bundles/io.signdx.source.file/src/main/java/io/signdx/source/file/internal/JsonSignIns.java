@@ -199,8 +199,8 @@ final class JsonSignIns {
                 long start = at.getByteOffset();
                 recorder.release(start);
                 graph.reset();
-                String name;
-                while ((name = p.nextFieldName()) != null) {
+                String name = null;
+                while ((name = graph.nextName(p, name)) != null) {
                     p.nextToken();
                     graph.field(p, name);
                 }

@@ -33,8 +33,8 @@ public final class RecordReader {
                 throw new IllegalArgumentException("the record is not a JSON object");
             }
             graph.reset();
-            String name;
-            while ((name = p.nextFieldName()) != null) {
+            String name = null;
+            while ((name = graph.nextName(p, name)) != null) {
                 p.nextToken();
                 graph.field(p, name);
             }
