@@ -178,6 +178,23 @@ class CommandLineProductIT {
         assertEquals(1, ProductProcess.run(Map.of(), "--home", home.toString(), "explain", "banana").exitCode());
     }
 
+    /** The launcher picks the throughput collector for commands that read whole files, unless told otherwise. */
+    @Test
+    void fileCommandsRunOnTheThroughputCollectorUnlessTheUserChoosesOne() throws Exception {
+        Map<String, String> flags = Map.of("SIGNDX_JAVA_OPTS", "-XX:+PrintCommandLineFlags");
+        ProductProcess.Result explain = ProductProcess.run(flags, "--home", home.toString(), "explain", "50126");
+        assertEquals(0, explain.exitCode(), explain.err());
+        assertTrue(!explain.out().contains("-XX:+UseParallelGC"), explain.out());
+        ProductProcess.Result summary = ProductProcess.run(flags, "--home", home.toString(), "summary");
+        assertEquals(0, summary.exitCode(), summary.err());
+        assertTrue(summary.out().contains("-XX:+UseParallelGC"), summary.out());
+        ProductProcess.Result chosen = ProductProcess.run(Map.of("SIGNDX_JAVA_OPTS",
+                "-XX:+PrintCommandLineFlags -XX:+UseSerialGC"), "--home", home.toString(), "summary");
+        assertEquals(0, chosen.exitCode(), chosen.err());
+        assertTrue(chosen.out().contains("-XX:+UseSerialGC") && !chosen.out().contains("-XX:+UseParallelGC"),
+                chosen.out());
+    }
+
     private String state() throws Exception {
         ProductProcess.Result r = ProductProcess.run(Map.of(), "--home", home.toString(), "modules", "--format", "json");
         assertEquals(0, r.exitCode(), r.err());

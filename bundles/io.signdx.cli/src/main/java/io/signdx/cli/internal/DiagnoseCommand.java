@@ -126,7 +126,7 @@ public final class DiagnoseCommand extends Command {
                 throw new UsageException(f + ": no such file");
             }
             try {
-                ReadReport report = reader.read(path, args.flag("strict"), s -> {
+                ReadReport report = reader.readFields(path, args.flag("strict"), s -> {
                     if (query.matches(s)) {
                         signIns.add(s);
                     }

@@ -104,7 +104,7 @@ final class SignInStream implements Iterable<SignIn>, AutoCloseable {
             Object last = END;
             try {
                 for (Path p : paths) {
-                    ReadReport report = reader.read(p, false, s -> {
+                    ReadReport report = reader.readFields(p, false, s -> {
                         try {
                             queue.put(s);
                         } catch (InterruptedException e) {

@@ -495,6 +495,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             if (!open) {
                 return;
             }
+            if (!writing.isHeldByCurrentThread()) {
+                // only the owner may release the lock; the owner's close still commits
+                throw new IllegalStateException("a bulk write of " + file + " belongs to the thread that began it");
+            }
             try {
                 commit();
             } finally {

@@ -94,6 +94,9 @@ class BulkWriteTest {
             CompletionException foreign = assertThrows(CompletionException.class,
                     () -> CompletableFuture.runAsync(bulk::commit).join());
             assertTrue(foreign.getCause() instanceof IllegalStateException, String.valueOf(foreign.getCause()));
+            CompletionException foreignClose = assertThrows(CompletionException.class,
+                    () -> CompletableFuture.runAsync(bulk::close).join());
+            assertTrue(foreignClose.getCause() instanceof IllegalStateException, String.valueOf(foreignClose.getCause()));
             waiting = CompletableFuture.supplyAsync(() -> store.store(other));
             Thread.sleep(300);
             assertFalse(waiting.isDone(), "another thread's batch waits for the bulk write to end");
