@@ -45,21 +45,32 @@ public final class ErrorCodeInsightDetector implements ScenarioDetector {
         if (code == 0) {
             return List.of();
         }
-        return List.of(catalog.lookup(code).map(entry -> known(signIn, entry)).orElseGet(() -> unknown(signIn, code)));
+        boolean detailed = context.detailed();
+        return List.of(catalog.lookup(code).map(entry -> known(signIn, entry, detailed))
+                .orElseGet(() -> unknown(signIn, code, detailed)));
     }
 
-    private static Finding known(SignIn signIn, ErrorCode entry) {
+    private static Finding known(SignIn signIn, ErrorCode entry, boolean detailed) {
         String title = entry.name() == null ? entry.label() : entry.label() + " " + entry.name();
         Finding.Builder f = Finding.builder(SCENARIO).title(title).confidence(Confidence.HIGH)
-                .classification(entry.category())
-                .assessment(subject(signIn) + " ended with " + title + ". " + entry.explanation())
+                .classification(entry.category());
+        if (!detailed) {
+            // counted, not read: the catalogue entry decides; every failed sign-in comes here, so skip the text
+            return f.assessment(title).build();
+        }
+        f.assessment(subject(signIn) + " ended with " + title + ". " + entry.explanation())
                 .evidence(errorTable(signIn, entry.label(), entry.name()))
                 .recommend(entry.actor(), entry.remediation(), entry.links().isEmpty() ? null : entry.links().get(0));
         return f.build();
     }
 
-    private static Finding unknown(SignIn signIn, int code) {
+    private static Finding unknown(SignIn signIn, int code, boolean detailed) {
         String label = "AADSTS" + code;
+        String title = label + " (not in the catalogue)";
+        if (!detailed) {
+            // counted, not read: an unknown code is always the same low-confidence hint
+            return Finding.builder(SCENARIO).title(title).confidence(Confidence.LOW).assessment(title).build();
+        }
         String reason = signIn.status().failureReason();
         StringBuilder assessment = new StringBuilder(subject(signIn)).append(" ended with ").append(label)
                 .append(", which is not in the SignDx error-code catalogue.");
@@ -68,7 +79,7 @@ public final class ErrorCodeInsightDetector implements ScenarioDetector {
         } else {
             assessment.append(" The record gives no failure reason either.");
         }
-        return Finding.builder(SCENARIO).title(label + " (not in the catalogue)").confidence(Confidence.LOW)
+        return Finding.builder(SCENARIO).title(title).confidence(Confidence.LOW)
                 .assessment(assessment.toString())
                 .evidence(errorTable(signIn, label, null))
                 .recommend(Actor.ADMIN, "Look up " + label + " in Microsoft's error code lookup to learn what it "

@@ -110,7 +110,9 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             SQLiteConfig config = new SQLiteConfig();
             // NORMAL in WAL mode: a commit survives a process crash; only an OS crash may lose the last ones
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(10_000);
+            // a writer waits for another process's transaction: a bulk import holds the write lock for up to
+            // 100,000 sign-ins (≈ 6 s on 2 cores, more on a slow disk); readers never wait in WAL mode
+            config.setBusyTimeout(60_000);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT, in case
@@ -396,20 +398,22 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         if (writing.isHeldByCurrentThread()) {
             throw new IllegalStateException("this thread has a bulk write open on " + file + ": add the batch to it");
         }
+        if (batch.isEmpty()) {
+            return new StoreResult(0, 0);
+        }
         writing.lock();
         try {
+            begin(batch.size());
             return storeBatch(batch);
         } finally {
+            // never leave the write lock held between batches: other processes import too
+            endTransaction();
             writing.unlock();
         }
     }
 
     private synchronized StoreResult storeBatch(List<SignIn> batch) {
-        if (batch.isEmpty()) {
-            return new StoreResult(0, 0);
-        }
         try {
-            writer.setAutoCommit(false);
             int stored = insert(batch);
             writer.commit();
             committed();
@@ -418,13 +422,31 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             rollback();
             throw new UncheckedIOException("cannot store " + batch.size() + " sign-ins in " + file + ": "
                     + e.getMessage() + " (nothing of this batch was kept)", new IOException(e));
-        } finally {
-            try {
-                // never leave the write lock held between batches: other processes import too
-                writer.setAutoCommit(true);
-            } catch (SQLException e) {
-                LOG.warn("resetting auto-commit: {}", e.getMessage());
-            }
+        }
+    }
+
+    /**
+     * BEGIN IMMEDIATE, under the writing lock but outside the store's monitor: waiting here for another process's
+     * transaction (a bulk import's lasts seconds) must not hold up this process's queries.
+     */
+    private void begin(int batch) {
+        try {
+            writer.setAutoCommit(false);
+        } catch (SQLException e) {
+            // the driver marks the connection as in a transaction before it asks for one: undo that, or the next
+            // begin would be skipped and rows would be written without a transaction
+            endTransaction();
+            throw new UncheckedIOException("cannot store " + batch + " sign-ins in " + file + ": " + e.getMessage()
+                    + " (nothing of this batch was kept)", new IOException(e));
+        }
+    }
+
+    /** Back to auto-commit, which ends any transaction and frees SQLite's write lock. */
+    private void endTransaction() {
+        try {
+            writer.setAutoCommit(true);
+        } catch (SQLException e) {
+            LOG.debug("resetting auto-commit: {}", e.getMessage());
         }
     }
 
@@ -447,22 +469,23 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
      */
     private final class SqliteBulk implements Bulk {
         private boolean open = true;
+        /** In SQLite's write transaction (begun at the first batch after a commit). */
         private boolean inTransaction;
         /** Sign-ins added since the last commit, for the message when they are lost. */
         private long pending;
 
         @Override
         public StoreResult add(List<SignIn> batch) {
+            check();
+            if (batch.isEmpty()) {
+                return new StoreResult(0, 0);
+            }
+            if (!inTransaction) {
+                begin(batch.size()); // outside the monitor, see begin
+                inTransaction = true;
+            }
             synchronized (SqliteSignInStore.this) {
-                check();
-                if (batch.isEmpty()) {
-                    return new StoreResult(0, 0);
-                }
                 try {
-                    if (!inTransaction) {
-                        writer.setAutoCommit(false);
-                        inTransaction = true;
-                    }
                     int stored = insert(batch);
                     pending += batch.size();
                     return new StoreResult(stored, batch.size() - stored);
@@ -483,6 +506,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
                     writer.commit();
                     committed();
                     pending = 0;
+                    inTransaction = false;
                     endTransaction();
                 } catch (SQLException | RuntimeException e) {
                     throw lost("commit", 0, e);
@@ -521,19 +545,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             long discarded = pending + batch;
             rollback();
             pending = 0;
+            inTransaction = false;
             endTransaction();
             return new UncheckedIOException("cannot " + what + " in " + file + ": " + e.getMessage() + " (nothing "
                     + "since the last commit was kept: " + discarded + " sign-ins)", new IOException(e));
-        }
-
-        private void endTransaction() {
-            inTransaction = false;
-            try {
-                // between transactions the write lock is free: other processes import too
-                writer.setAutoCommit(true);
-            } catch (SQLException e) {
-                LOG.warn("resetting auto-commit: {}", e.getMessage());
-            }
         }
     }
 

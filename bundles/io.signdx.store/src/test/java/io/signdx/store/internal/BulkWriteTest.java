@@ -106,6 +106,29 @@ class BulkWriteTest {
         assertEquals(200, store.size());
     }
 
+    /** Another process (here: another store on the same file) waits for one transaction, not the whole bulk write. */
+    @Test
+    void anotherProcessWaitsForTheTransactionOnly() throws Exception {
+        SqliteSignInStore other = new SqliteSignInStore(db);
+        try {
+            try (SignInStore.Bulk bulk = store.bulk()) {
+                bulk.add(SqliteSignInStoreTest.sample(500, 21));
+                CompletableFuture<StoreResult> waiting = CompletableFuture.supplyAsync(
+                        () -> other.store(SqliteSignInStoreTest.sample(100, 22)));
+                Thread.sleep(300);
+                assertFalse(waiting.isDone(), "SQLite's write lock is held until the commit");
+                assertEquals(0, other.size(), "reading does not wait");
+                bulk.commit();
+                assertEquals(new StoreResult(100, 0), waiting.get(30, TimeUnit.SECONDS));
+                assertEquals(new StoreResult(200, 0), bulk.add(SqliteSignInStoreTest.sample(200, 23)));
+            }
+            assertEquals(800, store.size());
+            assertEquals(800, other.size());
+        } finally {
+            other.close();
+        }
+    }
+
     /**
      * A batch that fails discards everything since the last commit, the dictionaries made in that transaction
      * included, and says how much; the bulk write goes on, and what was lost can be added again.

@@ -74,11 +74,20 @@ public final class B2bBlockedDetector implements ScenarioDetector {
     @Override
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
         return switch (signIn.errorCode()) {
-            case 500212 -> List.of(crossTenant(signIn, true));
-            case 500213 -> List.of(crossTenant(signIn, false));
+            case 500212 -> List.of(crossTenant(signIn, true, context.detailed()));
+            case 500213 -> List.of(crossTenant(signIn, false, context.detailed()));
             case 53000, 53001, 53003 -> Recorded.external(signIn) ? List.of(policy(signIn, context)) : List.of();
             default -> List.of();
         };
+    }
+
+    /**
+     * The finding without detail, for counting: the classification comes from the code and the confidence
+     * from the record, so neither the snapshot's evaluation nor any text is needed.
+     */
+    private static Finding brief(String classification, Confidence confidence) {
+        return Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
+                .assessment(TITLE).build();
     }
 
     // ---- 53000 / 53001 / 53003: this tenant's Conditional Access ------------------------------------
@@ -90,10 +99,17 @@ public final class B2bBlockedDetector implements ScenarioDetector {
                 : EnumSet.of(Control.DOMAIN_JOINED_DEVICE);
         List<AppliedPolicy> failing = Recorded.withResult(s, PolicyResult.FAILURE);
         List<AppliedPolicy> causes = failing.stream().filter(p -> Recorded.anyOf(p, wanted)).toList();
+        String classification = block ? "blocked" : "device-requirement";
+        // a recorded policy with the control the code names, on a sign-in the record shows as cross-tenant
+        boolean confirmed = !causes.isEmpty() && (Recorded.b2bAccess(s) || Recorded.tenantsDiffer(s));
+        Confidence confidence = confirmed ? Confidence.HIGH : Confidence.MEDIUM;
+        if (!context.detailed()) {
+            // counted, not read: the evaluation against the snapshot only names policies for the text
+            return brief(classification, confidence);
+        }
         Snapshots.Lookup lookup = snapshots.lookup(s, context.tenant());
         SnapshotView view = lookup.view();
         List<Involved> involved = Involved.of(causes.isEmpty() ? failing : causes, view, block ? wanted : DEVICE);
-        String classification = block ? "blocked" : "device-requirement";
         String names = Text.names(involved.stream().map(Involved::label).toList());
         String control = code == 53000 ? "a device marked as compliant" : "a Microsoft Entra hybrid joined device";
 
@@ -129,8 +145,7 @@ public final class B2bBlockedDetector implements ScenarioDetector {
             f.missing("the guest's home tenant id (homeTenantId) on the record");
         }
         Snapshot.note(f, a, lookup);
-        boolean confirmed = !causes.isEmpty() && (Recorded.b2bAccess(s) || Recorded.tenantsDiffer(s));
-        f.confidence(confirmed ? Confidence.HIGH : Confidence.MEDIUM).assessment(a.toString());
+        f.confidence(confidence).assessment(a.toString());
 
         PolicyTables.add(f, involved, s, block ? Map.of(Control.BLOCK, "blocked")
                 : Map.of(code == 53000 ? Control.COMPLIANT_DEVICE : Control.DOMAIN_JOINED_DEVICE,
@@ -171,7 +186,12 @@ public final class B2bBlockedDetector implements ScenarioDetector {
 
     // ---- 500212 / 500213: cross-tenant access settings ----------------------------------------------
 
-    private static Finding crossTenant(SignIn s, boolean outbound) {
+    private static Finding crossTenant(SignIn s, boolean outbound, boolean detailed) {
+        String classification = outbound ? "outbound-policy" : "inbound-policy";
+        if (!detailed) {
+            // counted, not read: the code alone decides, and firmly
+            return brief(classification, Confidence.HIGH);
+        }
         StringBuilder a = new StringBuilder(700).append(Text.subject(s)).append(" was refused (").append(Text.code(s))
                 .append(") by cross-tenant access settings, not by a Conditional Access policy. ");
         if (outbound) {
@@ -188,8 +208,8 @@ public final class B2bBlockedDetector implements ScenarioDetector {
         if (!Text.blank(s.status().failureReason())) {
             a.append(" The record's failure reason reads: '").append(Text.quote(s.status().failureReason())).append("'.");
         }
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(outbound ? "outbound-policy"
-                : "inbound-policy").confidence(Confidence.HIGH).assessment(a.toString())
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification)
+                .confidence(Confidence.HIGH).assessment(a.toString())
                 .evidence(accessTable(s)).evidence(EvidenceTable.ofSignIns("Sign-in", List.of(s)));
         if (Text.blank(s.homeTenantId())) {
             f.missing("the user's home tenant id (homeTenantId) on the record");

@@ -74,37 +74,38 @@ public final class BlockedDetector implements ScenarioDetector {
         Snapshots.Lookup lookup = snapshots.lookup(signIn, context.tenant());
         SnapshotView view = lookup.view();
         List<Involved> involved = Involved.of(blocking.isEmpty() ? failing : blocking, view, EnumSet.of(Control.BLOCK));
+        String classification = involved.isEmpty() ? "not-recorded" : PolicyTables.narrowing(involved.get(0));
+        // only a recorded Block grant is certain; a failing policy with another grant or the snapshot's guess is not
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification)
+                .confidence(blocking.isEmpty() ? Confidence.MEDIUM : Confidence.HIGH);
+        if (!context.detailed()) {
+            // counted, not read: the policy tables, the sentences and the advice are the cost
+            return List.of(f.assessment(TITLE).build());
+        }
         List<AppliedPolicy> reportOnly = PolicyTables.reportOnlyActing(signIn);
 
         StringBuilder a = new StringBuilder(600).append(Text.subject(signIn)).append(code == 530032
                 ? " was blocked by a tenant security policy enforced through Conditional Access (" : " was blocked by "
                         + "Conditional Access (").append(Text.code(signIn)).append("), so no token was issued.");
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE);
         List<String> names = involved.stream().map(Involved::label).toList();
         if (!blocking.isEmpty()) {
             a.append(blocking.size() == 1 ? " The policy " : " The policies ").append(Text.names(names))
                     .append(blocking.size() == 1 ? " applies" : " apply").append(" to it with the grant Block access.");
-            f.confidence(Confidence.HIGH);
         } else if (!failing.isEmpty()) {
             a.append(" The record shows ").append(Text.names(names)).append(" failing, although ")
                     .append(failing.size() == 1 ? "its" : "their").append(" recorded grant is not Block access (")
                     .append(String.join(", ", involved.get(0).controlWords())).append(").");
-            f.confidence(Confidence.MEDIUM);
         } else if (!involved.isEmpty()) {
             a.append(" The record names no policy; evaluated against the tenant snapshot, ").append(Text.names(names))
                     .append(involved.size() == 1 ? " applies" : " apply").append(" to it and blocks.");
-            f.confidence(Confidence.MEDIUM);
         } else {
             a.append(" The record does not name the policy: no enforced policy is listed with result failure.");
-            f.confidence(Confidence.MEDIUM).missing("the policy that blocked the sign-in: the record lists no enforced "
-                    + "policy with result failure (exports without appliedConditionalAccessPolicies, such as the "
-                    + "portal's CSV, never do)");
+            f.missing("the policy that blocked the sign-in: the record lists no enforced policy with result failure "
+                    + "(exports without appliedConditionalAccessPolicies, such as the portal's CSV, never do)");
         }
         if (!involved.isEmpty()) {
             a.append(PolicyTables.why(involved.get(0), signIn));
         }
-        String classification = involved.isEmpty() ? "not-recorded" : PolicyTables.narrowing(involved.get(0));
-        f.classification(classification);
         reportOnlySentence(a, reportOnly, blocking.isEmpty() && failing.isEmpty());
         context(a, signIn);
         Snapshot.note(f, a, lookup);

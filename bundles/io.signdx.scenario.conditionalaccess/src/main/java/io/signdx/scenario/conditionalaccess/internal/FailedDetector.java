@@ -113,10 +113,18 @@ public final class FailedDetector implements ScenarioDetector {
         }
         String classification = classify(code, byCode, involved);
         Control unmet = unmetControl(code, classification);
+        // the record itself names a failing policy whose grant explains the code
+        boolean confirmed = !causes.isEmpty()
+                && (unmet == null || causes.stream().anyMatch(p -> Recorded.anyOf(p, EnumSet.of(unmet))));
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification)
+                .confidence(confirmed ? Confidence.HIGH : Confidence.MEDIUM);
+        if (!context.detailed()) {
+            // counted, not read: the policy tables, the sentences and the advice are the cost
+            return List.of(f.assessment(TITLE).build());
+        }
 
         StringBuilder a = new StringBuilder(700).append(Text.subject(signIn)).append(" failed Conditional Access (")
                 .append(Text.code(signIn)).append(")");
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification);
         String names = Text.names(involved.stream().map(Involved::label).toList());
         if (involved.isEmpty()) {
             a.append(": the record does not name the policy (no enforced policy is listed with result failure). ");
@@ -136,10 +144,7 @@ public final class FailedDetector implements ScenarioDetector {
                     + "can never satisfy such a control.");
         }
         Snapshot.note(f, a, lookup);
-        // the record itself names a failing policy whose grant explains the code
-        boolean confirmed = !causes.isEmpty()
-                && (unmet == null || causes.stream().anyMatch(p -> Recorded.anyOf(p, EnumSet.of(unmet))));
-        f.confidence(confirmed ? Confidence.HIGH : Confidence.MEDIUM).assessment(a.toString());
+        f.assessment(a.toString());
         if (DEVICE.contains(unmet) && deviceUnknown(signIn.deviceDetail())) {
             f.missing("the device details (operating system, registration, compliance, join type) on the sign-in record");
         }

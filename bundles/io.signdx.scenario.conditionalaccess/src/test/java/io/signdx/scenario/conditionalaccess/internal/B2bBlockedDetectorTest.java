@@ -20,6 +20,7 @@ import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.policy.Condition;
 import io.signdx.policy.PolicyEvaluation;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.Detectors;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
@@ -43,7 +44,7 @@ class B2bBlockedDetectorTest {
     @Test
     void theDemosGuestWithoutACompliantDeviceIsADeviceRequirement() {
         SignIn s = Demo.guestCompliance(fx, GUEST).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("ca.b2b-blocked", f.scenario());
         assertEquals("device-requirement", f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
@@ -67,7 +68,7 @@ class B2bBlockedDetectorTest {
                 .userTypeValue("member").appliedConditionalAccessPolicies(List.of(new AppliedPolicy(
                         "p-h", "Require hybrid join", "failure", List.of("RequireDomainJoinedDevice"), List.of(),
                         Set.of("users"), Set.of()))).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("device-requirement", f.classification());
         assertTrue(f.assessment().startsWith(GUEST + " is an external user"), f.assessment());
         assertTrue(says(f, Actor.ADMIN, "trust Microsoft Entra hybrid joined devices"));
@@ -76,16 +77,16 @@ class B2bBlockedDetectorTest {
     @Test
     void aMemberOfThisTenantIsNotB2b() {
         SignIn member = Demo.financeCompliance(fx, "fin@northwind.example").build();
-        assertTrue(Detectors.run(detector, member, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.run(detector, member, TestContext.empty()).isEmpty());
         // a guest account whose home tenant is this one (a local guest) is not cross-tenant either
         SignIn localGuest = Demo.guestCompliance(fx, GUEST).homeTenantId(Demo.TENANT).build();
-        assertTrue(Detectors.run(detector, localGuest, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.run(detector, localGuest, TestContext.empty()).isEmpty());
     }
 
     @Test
     void aGuestWhoseHomeTenantIsNotRecordedIsLessCertain() {
         SignIn s = Demo.guestCompliance(fx, GUEST).homeTenantId(null).crossTenantAccessTypeValue(null).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals(Confidence.MEDIUM, f.confidence());
         assertTrue(f.missing().contains("the guest's home tenant id (homeTenantId) on the record"));
     }
@@ -94,7 +95,7 @@ class B2bBlockedDetectorTest {
     void aBlockedGuestIsToldWhoCanLiftIt() {
         SignIn s = Demo.guestCompliance(fx, GUEST).status(new Status(53003, null, null))
                 .appliedConditionalAccessPolicies(Demo.applied(Demo.BLOCK_LEGACY, "failure")).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("blocked", f.classification());
         assertTrue(says(f, Actor.ADMIN, "Guest or external users"));
         assertTrue(says(f, Actor.ADMIN, "nothing in the home tenant can lift this block"));
@@ -102,7 +103,7 @@ class B2bBlockedDetectorTest {
 
     @Test
     void outboundSettingsBelongToTheHomeAdministrator() {
-        Finding f = Detectors.only(detector, Demo.guestCrossTenant(fx, GUEST, 500212).build(), TestContext.empty());
+        Finding f = DetailParity.only(detector, Demo.guestCrossTenant(fx, GUEST, 500212).build(), TestContext.empty());
         assertEquals("outbound-policy", f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
         assertTrue(f.assessment().contains("Only the home organisation's administrator can change that"),
@@ -114,7 +115,7 @@ class B2bBlockedDetectorTest {
 
     @Test
     void inboundSettingsBelongToTheResourceAdministrator() {
-        Finding f = Detectors.only(detector, Demo.guestCrossTenant(fx, GUEST, 500213).build(), TestContext.empty());
+        Finding f = DetailParity.only(detector, Demo.guestCrossTenant(fx, GUEST, 500213).build(), TestContext.empty());
         assertEquals("inbound-policy", f.classification());
         assertTrue(f.assessment().contains("Only this tenant's administrator can change that"), f.assessment());
         assertTrue(says(f, Actor.ADMIN, "Inbound access > B2B collaboration"));
@@ -132,17 +133,37 @@ class B2bBlockedDetectorTest {
                         "included as a B2B collaboration guest"),
                 satisfied(Condition.APPLICATIONS, "include: Office 365 SharePoint Online", "Office 365 SharePoint Online",
                         "included: Office 365 SharePoint Online")));
-        Finding f = Detectors.only(new B2bBlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
+        Finding f = DetailParity.only(new B2bBlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
                 List.of())).snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertTrue(f.assessment().contains("users: included as a B2B collaboration guest"), f.assessment());
         assertEquals("included as a B2B collaboration guest", table(f, "conditions").rows().get(0).get(3));
     }
 
     @Test
+    void withoutDetailTheSnapshotIsNotEvaluated() {
+        // the code and the record decide a guest's verdict: the evaluation only names policies for the text
+        SignIn s = Demo.guestCompliance(fx, GUEST).build();
+        List<PolicyEvaluation> policies = List.of(applies(policy(Demo.GUEST_DEVICE, "compliantDevice"),
+                "Require compliant device", List.of(), satisfied(Condition.USERS, "include: guest or external users",
+                        "guest", "included as a B2B collaboration guest")));
+        FakeEvaluator evaluator = FakeEvaluator.answering(evaluation(policies, List.of(), List.of()));
+        B2bBlockedDetector counting = new B2bBlockedDetector(evaluator.snapshots());
+        TestContext context = TestContext.empty().withTenant(FakeEvaluator.tenant(policies));
+
+        Finding brief = Detectors.only(counting, s, context.brief());
+        assertEquals(0, evaluator.calls.get());
+        assertEquals("device-requirement", brief.classification());
+        assertEquals(Confidence.HIGH, brief.confidence());
+        assertEquals(B2bBlockedDetector.TITLE, brief.assessment());
+        Detectors.only(counting, s, context);
+        assertEquals(1, evaluator.calls.get(), "with detail the policies are evaluated");
+    }
+
+    @Test
     void otherCodesAreNotClaimed() {
         for (int code : new int[] {0, 53002, 50074, 53011}) {
-            assertTrue(detector.detect(Demo.guestCompliance(fx, GUEST).errorCode(code).build(), TestContext.empty())
-                    .isEmpty(), "code " + code);
+            SignIn s = Demo.guestCompliance(fx, GUEST).errorCode(code).build();
+            assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty(), "code " + code);
         }
     }
 }

@@ -26,7 +26,7 @@ import io.signdx.api.tenant.PolicyConditions;
 import io.signdx.policy.Condition;
 import io.signdx.policy.Disagreement;
 import io.signdx.policy.PolicyEvaluation;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -52,7 +52,7 @@ class BlockedDetectorTest {
     @Test
     void theDemosLegacyBlockNamesThePolicyFromTheRecordAlone() {
         SignIn s = Demo.legacyBlock(fx, "ann@northwind.example").build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("ca.blocked", f.scenario());
         assertEquals(Confidence.HIGH, f.confidence());
         assertEquals("users-and-apps", f.classification());
@@ -91,8 +91,9 @@ class BlockedDetectorTest {
         FakeEvaluator evaluator = FakeEvaluator.answering(evaluation(policies, List.of(), List.of()));
         BlockedDetector withSnapshot = new BlockedDetector(evaluator.snapshots());
 
-        Finding f = Detectors.only(withSnapshot, s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
-        assertEquals(1, evaluator.calls.get(), "one evaluation per sign-in");
+        Finding f = DetailParity.only(withSnapshot, s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
+        // the snapshot decides the classification, so the call without detail evaluates too
+        assertEquals(2, evaluator.calls.get(), "one evaluation per call, with detail and without");
         assertEquals("client-app", f.classification());
         assertTrue(f.assessment().contains("because users: included: All users, target resources: included: All "
                 + "resources and client apps: IMAP4 is one of the other clients"), f.assessment());
@@ -119,7 +120,7 @@ class BlockedDetectorTest {
                         "included through group Finance"),
                 satisfied(Condition.LOCATIONS, "include: any location; exclude: EU countries", "203.0.113.10 (US)",
                         "US is not in EU countries")));
-        Finding f = Detectors.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
+        Finding f = DetailParity.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
                 List.of())).snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertEquals("location", f.classification());
         assertTrue(f.assessment().contains("users: included through group Finance"), f.assessment());
@@ -138,7 +139,7 @@ class BlockedDetectorTest {
         SignIn s = fx.failure("ann@northwind.example", 53003).appliedConditionalAccessPolicies(List.of(
                 new AppliedPolicy("p", "Narrow block", "failure", List.of("Block"), List.of(),
                         Set.of("users", "application", condition), Set.of()))).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals(classification, f.classification());
         assertEquals(3, table(f, "conditions").rows().size());
     }
@@ -151,7 +152,7 @@ class BlockedDetectorTest {
                 notSatisfied(Condition.CLIENT_APP_TYPES, "Exchange ActiveSync", "IMAP4", "IMAP4 is not listed")));
         var disagreement = new Disagreement(legacy.id(), legacy.displayName(), "failure", "does not apply: client apps",
                 "the policy was changed after the sign-in, or the snapshot is of another tenant");
-        Finding f = Detectors.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies,
+        Finding f = DetailParity.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies,
                 List.of(disagreement), List.of())).snapshots()), s,
                 TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertEquals(List.of("Block legacy authentication", "failure", "does not apply: client apps",
@@ -166,7 +167,7 @@ class BlockedDetectorTest {
     @Test
     void aSnapshotWithoutTheEvaluatorSaysSo() {
         SignIn s = Demo.legacyBlock(fx, "ann@northwind.example").build();
-        Finding f = Detectors.only(detector, s, TestContext.empty().withTenant(Tenants.builder()
+        Finding f = DetailParity.only(detector, s, TestContext.empty().withTenant(Tenants.builder()
                 .policy(policy(Demo.BLOCK_LEGACY, "block")).build()));
         assertTrue(f.missing().contains(Snapshots.NO_EVALUATOR), f.missing().toString());
         assertFalse(f.missing().contains(Snapshots.NO_SNAPSHOT));
@@ -175,7 +176,7 @@ class BlockedDetectorTest {
     @Test
     void anEvaluatorThatFailsLeavesTheRecordBasedFinding() {
         SignIn s = Demo.legacyBlock(fx, "ann@northwind.example").build();
-        Finding f = Detectors.only(new BlockedDetector(FakeEvaluator.throwing().snapshots()), s,
+        Finding f = DetailParity.only(new BlockedDetector(FakeEvaluator.throwing().snapshots()), s,
                 TestContext.empty().withTenant(Tenants.builder().policy(policy(Demo.BLOCK_LEGACY, "block")).build()));
         assertEquals(Confidence.HIGH, f.confidence());
         assertTrue(f.missing().stream().anyMatch(m -> m.contains("failed") && m.contains("position 12")),
@@ -188,7 +189,7 @@ class BlockedDetectorTest {
         var legacy = policy(Demo.BLOCK_LEGACY, "block");
         List<PolicyEvaluation> policies = List.of(applies(legacy, "Block", List.of(),
                 satisfied(Condition.USERS, "All users", "ann", "included: All users")));
-        Finding f = Detectors.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
+        Finding f = DetailParity.only(new BlockedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
                 List.of())).snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertEquals(Confidence.MEDIUM, f.confidence());
         assertTrue(f.assessment().contains("The record names no policy; evaluated against the tenant snapshot, "
@@ -199,7 +200,7 @@ class BlockedDetectorTest {
     @Test
     void withoutAnyPolicyTheFindingSaysWhatIsMissing() {
         SignIn s = fx.failure("ann@northwind.example", 53003).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("not-recorded", f.classification());
         assertEquals(Confidence.MEDIUM, f.confidence());
         assertTrue(f.missing().stream().anyMatch(m -> m.startsWith("the policy that blocked the sign-in")));
@@ -211,12 +212,12 @@ class BlockedDetectorTest {
         // a success that a report-only block would have stopped is not a block at all
         SignIn success = fx.success("ann@northwind.example").appliedConditionalAccessPolicies(Demo.applied(
                 Demo.COUNTRIES, "reportOnlyFailure")).build();
-        assertTrue(Detectors.run(detector, success, TestContext.empty()).isEmpty());
-        assertTrue(detector.detect(success, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.run(detector, success, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, success, TestContext.empty()).isEmpty());
         // a block whose only failing policy on the record is report-only does not name it as the cause
         SignIn blocked = fx.failure("ann@northwind.example", 53003).appliedConditionalAccessPolicies(Demo.applied(
                 Demo.COUNTRIES, "reportOnlyFailure")).build();
-        Finding f = Detectors.only(detector, blocked, TestContext.empty());
+        Finding f = DetailParity.only(detector, blocked, TestContext.empty());
         assertNotEquals(Confidence.HIGH, f.confidence());
         assertEquals("not-recorded", f.classification());
         assertTrue(f.assessment().contains("report-only policies are never enforced: it did not cause this block"),
@@ -228,7 +229,7 @@ class BlockedDetectorTest {
     @Test
     void theDemosRiskyBlockMentionsTheReportOnlyPolicyAsWell() {
         SignIn s = Demo.riskyBlock(fx, "ben@northwind.example").build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals(Confidence.HIGH, f.confidence());
         assertTrue(f.assessment().contains("'Block high sign-in risk' applies"), f.assessment());
         assertTrue(f.assessment().contains("'Block sign-ins from outside allowed countries (report-only)' would also "
@@ -238,7 +239,7 @@ class BlockedDetectorTest {
     @Test
     void theTenantSecurityPolicyCodeIsWorded() {
         SignIn s = fx.failure("ann@northwind.example", 530032).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertTrue(f.assessment().contains("tenant security policy enforced through Conditional Access (AADSTS530032)"),
                 f.assessment());
     }
@@ -247,7 +248,7 @@ class BlockedDetectorTest {
     void otherCodesAreNotClaimed() {
         for (int code : new int[] {0, 53000, 50074, 530035, 50126}) {
             SignIn s = Demo.legacyBlock(fx, "ann@northwind.example").errorCode(code).build();
-            assertTrue(detector.detect(s, TestContext.empty()).isEmpty(), "code " + code);
+            assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty(), "code " + code);
         }
     }
 }

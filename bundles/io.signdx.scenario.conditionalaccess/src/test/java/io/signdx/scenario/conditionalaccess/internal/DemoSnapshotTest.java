@@ -15,7 +15,7 @@ import io.signdx.api.tenant.TenantContext;
 import io.signdx.demo.internal.DemoWeek;
 import io.signdx.policy.internal.ConditionalAccessEvaluator;
 import io.signdx.tenant.internal.SnapshotLoader;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -49,7 +49,7 @@ class DemoSnapshotTest {
         int tables = 0;
         for (SignIn s : week) {
             for (ScenarioDetector d : detectors) {
-                for (Finding f : Detectors.run(d, s, context)) {
+                for (Finding f : DetailParity.run(d, s, context)) {
                     findings++;
                     assertFalse(f.evidence().stream().anyMatch(t -> t.title().contains("disagree")),
                             s.id() + " " + f.scenario() + ": " + f.assessment());

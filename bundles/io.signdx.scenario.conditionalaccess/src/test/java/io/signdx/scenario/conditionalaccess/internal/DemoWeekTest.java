@@ -16,7 +16,7 @@ import io.signdx.api.model.AppliedPolicy;
 import io.signdx.api.model.PolicyResult;
 import io.signdx.api.model.SignIn;
 import io.signdx.demo.internal.DemoWeek;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +38,7 @@ class DemoWeekTest {
         findings = new HashMap<>();
         for (SignIn s : week) {
             for (ScenarioDetector d : DETECTORS) {
-                List<Finding> found = Detectors.run(d, s, TestContext.empty());
+                List<Finding> found = DetailParity.run(d, s, TestContext.empty());
                 if (!found.isEmpty()) {
                     findings.computeIfAbsent(s, k -> new ArrayList<>()).addAll(found);
                 }

@@ -23,7 +23,7 @@ import io.signdx.api.tenant.GrantControls;
 import io.signdx.api.tenant.PolicyConditions;
 import io.signdx.policy.Condition;
 import io.signdx.policy.PolicyEvaluation;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -48,7 +48,7 @@ class FailedDetectorTest {
     @Test
     void theDemosFinanceComplianceFailureIsACompliantDeviceCase() {
         SignIn s = Demo.financeCompliance(fx, "fin@northwind.example").build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("ca.failed", f.scenario());
         assertEquals("compliant-device", f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
@@ -75,7 +75,7 @@ class FailedDetectorTest {
         "53009, RequireCompliantApp, app-protection, Require app protection policy"})
     void theCodeNamesTheControlThatWasNotMet(int code, String grant, String classification, String words) {
         SignIn s = failure(code, failing("Policy " + code, grant, "Mfa")).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals(classification, f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
         var rows = table(f, "access controls").rows();
@@ -89,7 +89,7 @@ class FailedDetectorTest {
 
     @Test
     void theApprovedAppGrantIsToBeReplaced() {
-        Finding f = Detectors.only(detector, failure(53002, failing("Mobile: approved apps", "RequireApprovedApp"))
+        Finding f = DetailParity.only(detector, failure(53002, failing("Mobile: approved apps", "RequireApprovedApp"))
                 .clientAppUsed("Mobile Apps and Desktop clients").build(), TestContext.empty());
         assertTrue(f.recommendations().stream().anyMatch(r -> r.link() != null
                 && r.link().equals(Links.MIGRATE_APPROVED_APP)), f.recommendations().toString());
@@ -99,7 +99,7 @@ class FailedDetectorTest {
     void anUnsupportedPlatformIsExplained() {
         SignIn s = failure(50005, failing("Block unknown platforms", "Block"))
                 .deviceDetail(new DeviceDetail(null, null, "Linux", "Firefox 130", null, null, null)).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("platform-unsupported", f.classification());
         assertTrue(f.assessment().contains("the record shows 'Linux'"), f.assessment());
     }
@@ -108,7 +108,7 @@ class FailedDetectorTest {
     @CsvSource({"70043, refresh token", "70044, session was ended"})
     void theDemosSignInFrequencyIsThePolicyWorking(int code, String meaning) {
         SignIn s = Demo.hrFrequency(fx, "hr@northwind.example").errorCode(code).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("sign-in-frequency", f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
         assertTrue(f.assessment().contains(meaning), f.assessment());
@@ -124,8 +124,8 @@ class FailedDetectorTest {
         List<PolicyEvaluation> policies = List.of(applies(hr, "", List.of("Sign-in frequency: every 8 hours"),
                 satisfied(Condition.APPLICATIONS, "include: Northwind HR (SAML)", "Northwind HR (SAML)",
                         "included: Northwind HR (SAML)")));
-        Finding f = Detectors.only(new FailedDetector(FakeEvaluator.answering(evaluation(policies, List.of(), List.of()))
-                .snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
+        Finding f = DetailParity.only(new FailedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
+                List.of())).snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertEquals(List.of("Sign-in frequency", "every 8 hours"), table(f, "session controls").rows().get(0));
         assertTrue(f.assessment().contains("(Sign-in frequency: every 8 hours)"), f.assessment());
         assertTrue(f.assessment().contains("because target resources: included: Northwind HR (SAML)"), f.assessment());
@@ -139,8 +139,8 @@ class FailedDetectorTest {
                 new GrantControls("OR", List.of("compliantDevice", "mfa"), null, List.of(), List.of()), null, null);
         List<PolicyEvaluation> policies = List.of(applies(p, "Require one of: compliant device, MFA", List.of(),
                 satisfied(Condition.USERS, "include: All users", "ann", "included: All users")));
-        Finding f = Detectors.only(new FailedDetector(FakeEvaluator.answering(evaluation(policies, List.of(), List.of()))
-                .snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
+        Finding f = DetailParity.only(new FailedDetector(FakeEvaluator.answering(evaluation(policies, List.of(),
+                List.of())).snapshots()), s, TestContext.empty().withTenant(FakeEvaluator.tenant(policies)));
         assertTrue(f.assessment().contains("accepts any one of its controls: Require multifactor authentication would "
                 + "also have let the user in"), f.assessment());
         assertTrue(table(f, "access controls").title().endsWith("(one of them required)"));
@@ -150,7 +150,7 @@ class FailedDetectorTest {
     void anUnregisteredDesktopBrowserIsPointedAtTheBrowser() {
         SignIn s = failure(53000, failing("All: compliant device", "RequireCompliantDevice")).clientAppUsed("Browser")
                 .deviceDetail(new DeviceDetail(null, null, "Windows 10", "Chrome 131.0.0", null, null, null)).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertTrue(f.assessment().contains("in any other browser even a compliant device looks unregistered"),
                 f.assessment());
         assertTrue(f.recommendations().stream().anyMatch(r -> r.link() != null
@@ -162,7 +162,7 @@ class FailedDetectorTest {
         SignIn s = failure(53000, failing("All: compliant device", "RequireCompliantDevice"))
                 .deviceDetail(new DeviceDetail("dev-1", "ANN-PC", "Windows 11", "Edge", false, true, "Azure AD joined"))
                 .build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertTrue(f.assessment().contains("Intune reports it as not compliant"), f.assessment());
         assertEquals("no (AADSTS53000)", table(f, "access controls").rows().get(0).get(2));
         assertTrue(f.recommendations().get(0).action().startsWith("Open the Company Portal app"));
@@ -172,7 +172,7 @@ class FailedDetectorTest {
     @CsvSource({"50097, RequireDomainJoinedDevice, hybrid-join", "50155, RequireDomainJoinedDevice, hybrid-join",
         "50129, RequireCompliantDevice, compliant-device", "50097, RequireCompliantDevice, compliant-device"})
     void deviceAuthenticationCodesFollowTheFailingGrant(int code, String grant, String classification) {
-        Finding f = Detectors.only(detector, failure(code, failing("Devices", grant)).build(), TestContext.empty());
+        Finding f = DetailParity.only(detector, failure(code, failing("Devices", grant)).build(), TestContext.empty());
         assertEquals(classification, f.classification());
         assertTrue(f.assessment().contains("AADSTS" + code + " means"), f.assessment());
     }
@@ -182,7 +182,7 @@ class FailedDetectorTest {
         for (int code : new int[] {50097, 50155, 50129, 50158}) {
             SignIn s = fx.failure("ann@northwind.example", code).conditionalAccessStatusValue("notApplied")
                     .appliedConditionalAccessPolicies(Demo.applied()).build();
-            assertTrue(Detectors.run(detector, s, TestContext.empty()).isEmpty(), "code " + code);
+            assertTrue(DetailParity.run(detector, s, TestContext.empty()).isEmpty(), "code " + code);
         }
     }
 
@@ -190,7 +190,8 @@ class FailedDetectorTest {
     @CsvSource({"termsOfUse, terms-of-use", "AuthenticationStrength, authentication-strength",
         "Duo MFA, custom-control"})
     void anExternalChallengeIsClassifiedByTheFailingGrant(String grant, String classification) {
-        Finding f = Detectors.only(detector, failure(50158, failing("Challenge", grant)).build(), TestContext.empty());
+        Finding f = DetailParity.only(detector, failure(50158, failing("Challenge", grant)).build(),
+                TestContext.empty());
         assertEquals(classification, f.classification());
         assertEquals(Confidence.HIGH, f.confidence());
     }
@@ -198,7 +199,7 @@ class FailedDetectorTest {
     @Test
     void withoutTheFailingPolicyTheFindingSaysWhatIsMissing() {
         SignIn s = fx.failure("ann@northwind.example", 53000).conditionalAccessStatusValue(null).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertEquals("compliant-device", f.classification());
         assertEquals(Confidence.MEDIUM, f.confidence());
         assertTrue(f.missing().stream().anyMatch(m -> m.startsWith("the policy whose controls were not met")));
@@ -208,14 +209,14 @@ class FailedDetectorTest {
     @Test
     void aRecordWithoutDeviceDetailsSaysSo() {
         SignIn s = failure(53001, failing("Hybrid", "RequireDomainJoinedDevice")).deviceDetail(null).build();
-        Finding f = Detectors.only(detector, s, TestContext.empty());
+        Finding f = DetailParity.only(detector, s, TestContext.empty());
         assertTrue(f.missing().stream().anyMatch(m -> m.startsWith("the device details")), f.missing().toString());
     }
 
     @Test
     void otherCodesAreNotClaimed() {
         for (int code : new int[] {0, 53003, 50074, 50126}) {
-            assertTrue(detector.detect(Demo.financeCompliance(fx, "a@b.example").errorCode(code).build(),
+            assertTrue(DetailParity.detect(detector, Demo.financeCompliance(fx, "a@b.example").errorCode(code).build(),
                     TestContext.empty()).isEmpty(), "code " + code);
         }
     }

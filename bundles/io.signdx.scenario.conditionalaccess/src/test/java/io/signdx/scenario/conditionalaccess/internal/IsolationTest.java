@@ -11,6 +11,7 @@ import java.util.List;
 
 import io.signdx.api.detector.Finding;
 import io.signdx.api.detector.ScenarioDetector;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -102,6 +103,7 @@ class IsolationTest {
                 .build())) {
             List<Finding> findings = detector.detect(s, TestContext.empty());
             findings.forEach(f -> assertFalse(f.assessment().isBlank()));
+            DetailParity.check(findings, detector.detect(s, TestContext.empty().brief()), simpleName + " on " + s.id());
         }
         assertEquals(type.getClassLoader(), loader, "the detector came from the isolating loader");
     }

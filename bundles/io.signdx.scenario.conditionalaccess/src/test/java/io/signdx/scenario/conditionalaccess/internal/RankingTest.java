@@ -17,7 +17,7 @@ import io.signdx.scenario.mfa.internal.OtherRequirementDetector;
 import io.signdx.scenario.mfa.internal.ProofUpRequiredDetector;
 import io.signdx.scenario.mfa.internal.SecurityDefaultsDetector;
 import io.signdx.scenario.risk.internal.RiskBlockedDetector;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -41,7 +41,7 @@ class RankingTest {
         List<Ranked> found = new ArrayList<>();
         for (ScenarioDetector d : ALL) {
             int specificity = Declaration.of(d.getClass()).specificity();
-            for (Finding f : Detectors.run(d, s, TestContext.empty())) {
+            for (Finding f : DetailParity.run(d, s, TestContext.empty())) {
                 found.add(new Ranked(f, specificity));
             }
         }

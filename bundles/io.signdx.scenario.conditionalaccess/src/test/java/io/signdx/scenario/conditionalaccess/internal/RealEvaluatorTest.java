@@ -19,7 +19,7 @@ import io.signdx.api.tenant.PolicyConditions;
 import io.signdx.api.tenant.SessionControls;
 import io.signdx.api.tenant.TenantContext;
 import io.signdx.policy.internal.ConditionalAccessEvaluator;
-import io.signdx.testkit.Detectors;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -91,7 +91,7 @@ class RealEvaluatorTest {
     @Test
     void theFinanceMemberIsIncludedThroughTheFinanceGroup() {
         SignIn s = Demo.financeCompliance(fx, FIN_UPN).build();
-        Finding f = Detectors.only(new FailedDetector(real()), s, TestContext.empty().withTenant(tenant()));
+        Finding f = DetailParity.only(new FailedDetector(real()), s, TestContext.empty().withTenant(tenant()));
         EvidenceTable conditions = table(f, "'Finance: require compliant device for Exchange': conditions");
         assertEquals("Users", conditions.rows().get(0).get(0));
         assertTrue(conditions.rows().get(0).get(3).contains("included through group Finance"), rows(conditions));
@@ -108,7 +108,7 @@ class RealEvaluatorTest {
     @Test
     void mfaOutsideTrustedLocationsNamesTheLocation() {
         SignIn s = Demo.mfaOutside(fx, FIN_UPN, 50074).build();
-        Finding f = Detectors.only(new MfaDetector(real()), s, TestContext.empty().withTenant(tenant()));
+        Finding f = DetailParity.only(new MfaDetector(real()), s, TestContext.empty().withTenant(tenant()));
         EvidenceTable conditions = table(f, "conditions");
         assertTrue(conditions.rows().stream().anyMatch(r -> r.get(0).equals("Locations")), rows(conditions));
     }
@@ -116,7 +116,7 @@ class RealEvaluatorTest {
     @Test
     void theGuestIsIncludedAsAGuest() {
         SignIn s = Demo.guestCompliance(fx, GUEST_UPN).build();
-        Finding f = Detectors.only(new B2bBlockedDetector(real()), s, TestContext.empty().withTenant(tenant()));
+        Finding f = DetailParity.only(new B2bBlockedDetector(real()), s, TestContext.empty().withTenant(tenant()));
         EvidenceTable conditions = table(f, "'Guests: require compliant device for SharePoint': conditions");
         assertTrue(conditions.rows().get(0).get(3).contains("guest"), rows(conditions));
     }
@@ -124,14 +124,14 @@ class RealEvaluatorTest {
     @Test
     void theLegacyBlockShowsTheClientAppCondition() {
         SignIn s = Demo.legacyBlock(fx, FIN_UPN).build();
-        Finding f = Detectors.only(new BlockedDetector(real()), s, TestContext.empty().withTenant(tenant()));
+        Finding f = DetailParity.only(new BlockedDetector(real()), s, TestContext.empty().withTenant(tenant()));
         assertEquals("client-app", f.classification(), rows(table(f, "conditions")));
     }
 
     @Test
     void theHrSessionControlIsWorded() {
         SignIn s = Demo.hrFrequency(fx, FIN_UPN).build();
-        Finding f = Detectors.only(new FailedDetector(real()), s, TestContext.empty().withTenant(tenant()));
+        Finding f = DetailParity.only(new FailedDetector(real()), s, TestContext.empty().withTenant(tenant()));
         EvidenceTable session = table(f, "session controls");
         assertTrue(rows(session).contains("8 hours"), rows(session));
     }

@@ -32,12 +32,16 @@ import io.signdx.policy.Evaluation;
 import io.signdx.policy.PolicyEvaluation;
 import io.signdx.policy.SignInFacts;
 import io.signdx.policy.Verdict;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.Test;
 
-/** Partial and odd records, odd snapshots and odd evaluator answers never make a detector throw. */
+/**
+ * Partial and odd records, odd snapshots and odd evaluator answers never make a detector throw, with detail
+ * or without, and never change its verdict without detail.
+ */
 class RobustnessTest {
     private static final int[] CODES = {0, 53000, 53001, 53002, 530021, 53003, 530032, 53009, 50005, 50074, 50076,
         50097, 50129, 50155, 50158, 70043, 70044, 500212, 500213, 99999};
@@ -99,9 +103,16 @@ class RobustnessTest {
         List<SignIn> records = oddRecords();
         TenantContext withPolicies = Tenants.builder().policy(new ConditionalAccessPolicy("p", "P", "enabled", null, null,
                 null, null)).build();
-        List<DetectionContext> contexts = new ArrayList<>(List.of(TestContext.empty(), TestContext.of(records),
+        // each context asks with detail and without: counting must not throw either, nor change a verdict
+        record Asked(DetectionContext detailed, DetectionContext brief) {
+        }
+        List<Asked> contexts = new ArrayList<>();
+        for (TestContext c : List.of(TestContext.empty(), TestContext.of(records),
                 TestContext.empty().withTenant(withPolicies),
-                TestContext.empty().withTenant(Tenants.builder().noPolicies().build()), nullTenant()));
+                TestContext.empty().withTenant(Tenants.builder().noPolicies().build()))) {
+            contexts.add(new Asked(c, c.brief()));
+        }
+        contexts.add(new Asked(nullTenant(true), nullTenant(false)));
         List<List<ScenarioDetector>> detectorSets = new ArrayList<>();
         detectorSets.add(List.of(new BlockedDetector(), new FailedDetector(), new MfaDetector(),
                 new B2bBlockedDetector()));
@@ -112,11 +123,14 @@ class RobustnessTest {
         }
         for (List<ScenarioDetector> detectors : detectorSets) {
             for (ScenarioDetector d : detectors) {
-                for (DetectionContext c : contexts) {
+                for (Asked c : contexts) {
                     for (SignIn s : records) {
-                        List<Finding> findings = assertDoesNotThrow(() -> d.detect(s, c), d + " on " + s);
+                        List<Finding> findings = assertDoesNotThrow(() -> d.detect(s, c.detailed()), d + " on " + s);
                         assertNotNull(findings);
                         findings.forEach(f -> assertFalse(f.assessment().isBlank()));
+                        List<Finding> brief = assertDoesNotThrow(() -> d.detect(s, c.brief()), d + " on " + s);
+                        assertNotNull(brief);
+                        DetailParity.check(findings, brief, d + " on " + s);
                     }
                 }
             }
@@ -124,11 +138,16 @@ class RobustnessTest {
     }
 
     /** A context whose tenant is null, as a broken engine might give. */
-    private static DetectionContext nullTenant() {
+    private static DetectionContext nullTenant(boolean detailed) {
         return new DetectionContext() {
             @Override
             public TenantContext tenant() {
                 return null;
+            }
+
+            @Override
+            public boolean detailed() {
+                return detailed;
             }
 
             @Override

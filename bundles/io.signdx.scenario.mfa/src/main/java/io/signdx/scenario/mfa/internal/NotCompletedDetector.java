@@ -44,15 +44,24 @@ public final class NotCompletedDetector implements ScenarioDetector {
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
         String reason = PromptOutcome.reason(signIn);
         PromptOutcome outcome = PromptOutcome.of(reason);
+        boolean mayRepeat = outcome != PromptOutcome.NON_INTERACTIVE && !Boolean.FALSE.equals(signIn.isInteractive())
+                && (outcome.unanswered() || outcome == PromptOutcome.UNKNOWN);
+        // without detail the other prompts matter only when they can make this one part of a series
+        Related related = mayRepeat || context.detailed() ? related(signIn, context) : new Related(List.of(), null);
+        boolean repeated = mayRepeat && related.prompts.size() + 1 >= FATIGUE_THRESHOLD;
+        // repeated prompts are a pattern to check; a single prompt's outcome is certain when the record says it
+        String classification = repeated ? "repeated-prompts" : outcome.classification();
+        Confidence confidence = repeated || outcome == PromptOutcome.UNKNOWN || outcome == PromptOutcome.OTHER
+                ? Confidence.MEDIUM : Confidence.HIGH;
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence);
+        if (!context.detailed()) {
+            // counted, not read: the related prompts decided the classification; the text and tables are the cost
+            return List.of(f.assessment(TITLE).build());
+        }
         boolean fraud = PromptOutcome.fraud(reason);
         AuthenticationDetail step = PromptOutcome.failedStep(signIn);
         String method = step == null || Facts.blank(step.method()) ? "the MFA prompt" : "the " + Facts.quote(step.method())
                 + " prompt";
-
-        Related related = related(signIn, context);
-        boolean repeated = outcome != PromptOutcome.NON_INTERACTIVE && !Boolean.FALSE.equals(signIn.isInteractive())
-                && (outcome.unanswered() || outcome == PromptOutcome.UNKNOWN)
-                && related.prompts.size() + 1 >= FATIGUE_THRESHOLD;
 
         StringBuilder a = new StringBuilder(signIn.userLabel()).append(" did not complete ").append(method)
                 .append(" while signing in to ").append(signIn.appLabel()).append(" (").append(Facts.code(signIn))
@@ -72,21 +81,15 @@ public final class NotCompletedDetector implements ScenarioDetector {
                     .append(related.interrupt.createdDateTime() == null ? "" : " at " + related.interrupt.createdDateTime())
                     .append(", the interrupt that sends the user to the second factor; this record is how it ended.");
         }
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE);
         if (repeated) {
             a.append(" It is one of ").append(related.prompts.size() + 1).append(" MFA prompts of this user that were "
                     + "denied or went unanswered within an hour. Either the user is struggling with the method, or "
                     + "someone who knows the password keeps triggering prompts in the hope that one gets approved.");
-            f.classification("repeated-prompts").confidence(Confidence.MEDIUM);
             List<SignIn> rows = new ArrayList<>(related.prompts);
             rows.add(0, signIn);
             rows.sort((x, y) -> compareTime(y.createdDateTime(), x.createdDateTime()));
             f.evidence(EvidenceTable.ofSignIns("Unsuccessful MFA prompts of " + signIn.userLabel() + " within an hour",
                     rows));
-        } else {
-            f.classification(outcome.classification())
-                    .confidence(outcome == PromptOutcome.UNKNOWN || outcome == PromptOutcome.OTHER ? Confidence.MEDIUM
-                            : Confidence.HIGH);
         }
         if (outcome == PromptOutcome.UNKNOWN) {
             f.missing("authentication details (the failed MFA step and its result) on the sign-in record");

@@ -37,13 +37,18 @@ public final class OtherRequirementDetector implements ScenarioDetector {
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
         boolean recorded = Provider.any(signIn, k -> true);
         if (!recorded) {
-            return notRecorded(signIn, context.tenant());
+            return notRecorded(signIn, context.tenant(), context.detailed());
         }
         Provider cause = Provider.first(signIn, Provider::other);
         if (cause == null) {
             return List.of();
         }
         boolean alsoPolicy = Provider.any(signIn, k -> k.conditionalAccess() || k.securityDefaults());
+        Confidence confidence = alsoPolicy ? Confidence.MEDIUM : Confidence.HIGH;
+        if (!context.detailed()) {
+            // counted, not read: the recorded provider decides; the snapshot's per-user state only adds text
+            return List.of(brief(cause.classification(), confidence));
+        }
         Optional<String> state = Facts.perUserState(context.tenant(), signIn);
         StringBuilder a = new StringBuilder(Facts.subject(signIn)).append(" was interrupted with ")
                 .append(Facts.code(signIn)).append(" because multifactor authentication was required by ")
@@ -53,8 +58,7 @@ public final class OtherRequirementDetector implements ScenarioDetector {
             a.append(" The record also names Conditional Access or security defaults as a requirement, so MFA would "
                     + "have been asked for even without this one.");
         }
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE)
-                .confidence(alsoPolicy ? Confidence.MEDIUM : Confidence.HIGH)
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).confidence(confidence)
                 .classification(cause.classification());
         if (cause == Provider.PER_USER) {
             perUserState(a, state, context.tenant(), f);
@@ -65,7 +69,13 @@ public final class OtherRequirementDetector implements ScenarioDetector {
         return List.of(f.build());
     }
 
-    private static List<Finding> notRecorded(SignIn signIn, TenantContext tenant) {
+    /** The finding without detail, for counting: scenario, classification and confidence only. */
+    private static Finding brief(String classification, Confidence confidence) {
+        return Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
+                .assessment(TITLE).build();
+    }
+
+    private static List<Finding> notRecorded(SignIn signIn, TenantContext tenant, boolean detailed) {
         if (signIn.conditionalAccessStatus() != ConditionalAccessStatus.NOT_APPLIED
                 || !Facts.mfaPolicies(signIn).isEmpty()
                 || tenant.securityDefaultsEnabled().orElse(false)) {
@@ -73,19 +83,24 @@ public final class OtherRequirementDetector implements ScenarioDetector {
         }
         Optional<String> state = Facts.perUserState(tenant, signIn);
         boolean perUser = state.map(Facts::perUserOn).orElse(false);
+        // only the snapshot's per-user state points at a source; without it the source is a guess
+        String classification = perUser ? Provider.PER_USER.classification() : "not-recorded";
+        Confidence confidence = perUser ? Confidence.MEDIUM : Confidence.LOW;
+        if (!detailed) {
+            // counted, not read: the usual sources and what is missing are text
+            return List.of(brief(classification, confidence));
+        }
         StringBuilder a = new StringBuilder(Facts.subject(signIn)).append(" was interrupted with ")
                 .append(Facts.code(signIn)).append(". ").append(codeMeaning(signIn.errorCode()))
                 .append(" No Conditional Access policy applied to it, so the requirement came from elsewhere");
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE)
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
                 .missing("authentication requirement policies (what required MFA) on the sign-in record");
         if (perUser) {
             a.append(": the tenant snapshot shows per-user MFA ").append(state.get()).append(" for the user, which "
                     + "is the likely source.");
-            f.classification(Provider.PER_USER.classification()).confidence(Confidence.MEDIUM);
         } else {
             a.append(", but the record does not say what: per-user MFA, a legacy Identity Protection risk policy, "
                     + "security defaults or the application's own request are the usual sources.");
-            f.classification("not-recorded").confidence(Confidence.LOW);
             if (!tenant.parts().contains(TenantPart.PER_USER_MFA)) {
                 f.missing("the user's per-user MFA state (tenant snapshot)");
             }

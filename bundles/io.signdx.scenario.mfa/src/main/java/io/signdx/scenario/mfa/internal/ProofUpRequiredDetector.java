@@ -30,57 +30,73 @@ import org.osgi.service.component.annotations.Component;
 public final class ProofUpRequiredDetector implements ScenarioDetector {
     static final String SCENARIO = "mfa.proofup-required";
     private static final String TITLE = "MFA proof-up required";
+    private static final String BLOCKED = "registration-blocked";
+    private static final String PASSWORD_RESET = "password-reset-registration";
 
     @Override
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
         int code = signIn.errorCode();
+        // counted, not read (no detail): these two are decided by their code alone
         if (code == 53010) {
-            return List.of(registrationBlocked(signIn));
+            return List.of(context.detailed() ? registrationBlocked(signIn) : brief(BLOCKED, Confidence.HIGH));
         }
         if (code == 50125) {
-            return List.of(passwordResetRegistration(signIn));
+            return List.of(context.detailed() ? passwordResetRegistration(signIn)
+                    : brief(PASSWORD_RESET, Confidence.HIGH));
         }
         Provider registration = Provider.first(signIn, Provider::registration);
         if ((code == 50074 || code == 50076) && registration == null) {
             return List.of();
         }
-        return List.of(registrationRequired(signIn, registration, context.tenant()));
+        return List.of(registrationRequired(signIn, registration, context.tenant(), context.detailed()));
     }
 
-    private static Finding registrationRequired(SignIn signIn, Provider registration, TenantContext tenant) {
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).confidence(Confidence.HIGH);
-        StringBuilder a = new StringBuilder(Facts.subject(signIn)).append(" was interrupted with ")
-                .append(Facts.code(signIn)).append(": ").append(codeMeaning(signIn.errorCode()));
+    /** The finding without detail, for counting: scenario, classification and confidence only. */
+    private static Finding brief(String classification, Confidence confidence) {
+        return Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
+                .assessment(TITLE).build();
+    }
+
+    private static Finding registrationRequired(SignIn signIn, Provider registration, TenantContext tenant,
+            boolean detailed) {
         Provider cause = registration != null ? registration
                 : Provider.first(signIn, k -> k == Provider.PER_USER || k.securityDefaults() || k.conditionalAccess()
                         || k == Provider.IDENTITY_PROTECTION);
-        String classification;
+        Optional<String> perUser = cause != null ? Optional.empty() : Facts.perUserState(tenant, signIn);
+        boolean defaults = cause == null && tenant.securityDefaultsEnabled().orElse(false);
+        boolean perUserOn = perUser.map(Facts::perUserOn).orElse(false);
+        // a recorded provider is certain; without one, the snapshot (or nothing) only suggests the cause
+        String classification = cause != null ? cause.classification()
+                : defaults ? Provider.SECURITY_DEFAULTS.classification()
+                : perUserOn ? Provider.PER_USER.classification() : "unknown";
+        Confidence confidence = cause != null ? Confidence.HIGH : Confidence.MEDIUM;
+        if (!detailed) {
+            // counted, not read: the sentences, tables and advice are the cost
+            return brief(classification, confidence);
+        }
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).confidence(confidence);
+        StringBuilder a = new StringBuilder(Facts.subject(signIn)).append(" was interrupted with ")
+                .append(Facts.code(signIn)).append(": ").append(codeMeaning(signIn.errorCode()));
         if (cause != null) {
-            classification = cause.classification();
             a.append(" The registration is demanded by ").append(cause.description()).append('.');
             if (cause.conditionalAccess()) {
                 a.append(" The user has no registered method that satisfies its MFA or authentication-strength "
                         + "requirement.");
             }
         } else {
-            Optional<String> perUser = Facts.perUserState(tenant, signIn);
             f.missing("authentication requirement policies (what demanded the registration) on the sign-in record");
-            if (tenant.securityDefaultsEnabled().orElse(false)) {
-                classification = Provider.SECURITY_DEFAULTS.classification();
+            if (defaults) {
                 a.append(" The record does not say what demanded it; the tenant snapshot shows security defaults on, "
                         + "which make every user register.");
-            } else if (perUser.map(Facts::perUserOn).orElse(false)) {
-                classification = Provider.PER_USER.classification();
+            } else if (perUserOn) {
                 a.append(" The record does not say what demanded it; the tenant snapshot shows per-user MFA ")
                         .append(perUser.get()).append(" for the user.");
             } else {
-                classification = "unknown";
                 a.append(" The record does not say what demanded it.");
                 if (!tenant.parts().contains(TenantPart.SECURITY_DEFAULTS)) {
                     f.missing("whether security defaults are on (tenant snapshot)");
                 }
             }
-            f.confidence(Confidence.MEDIUM);
         }
         a.append(causeSentence(classification));
         if (isFederated(signIn)) {
@@ -135,7 +151,7 @@ public final class ProofUpRequiredDetector implements ScenarioDetector {
                         + "'Register security information' user action requires a trusted location or a "
                         + "managed device.");
         Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).confidence(Confidence.HIGH)
-                .classification("registration-blocked");
+                .classification(BLOCKED);
         if (failing.isEmpty()) {
             f.missing("the Conditional Access policy that blocked the registration (none recorded with result "
                     + "failure)");
@@ -161,7 +177,7 @@ public final class ProofUpRequiredDetector implements ScenarioDetector {
 
     private static Finding passwordResetRegistration(SignIn signIn) {
         return Finding.builder(SCENARIO).title(TITLE).confidence(Confidence.HIGH)
-                .classification("password-reset-registration")
+                .classification(PASSWORD_RESET)
                 .assessment(Facts.subject(signIn) + " was interrupted with " + Facts.code(signIn) + " so that the user "
                         + "registers the information self-service password reset needs (or confirms it). The sign-in "
                         + "continues once the registration is done; the interrupt is not a failure by itself.")

@@ -34,11 +34,16 @@ import org.osgi.service.component.annotations.Component;
 public final class ProofUpRiskyLocationDetector implements ScenarioDetector {
     static final String SCENARIO = "mfa.proofup-risky-location";
     static final int CODE = 53004;
+    private static final String TITLE = "MFA proof-up blocked from a risky location";
     private static final Duration HALF_WINDOW = Duration.ofHours(24);
     private static final int MAX_RELATED = 50;
 
     @Override
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
+        if (!context.detailed()) {
+            // counted, not read: the code alone decides; the other accounts from the address are evidence only
+            return List.of(Finding.builder(SCENARIO).title(TITLE).confidence(Confidence.HIGH).assessment(TITLE).build());
+        }
         String where = signIn.location().display();
         StringBuilder a = new StringBuilder(Facts.subject(signIn)).append(" needed the user to register MFA methods, "
                 + "but Microsoft Entra refused the registration (").append(Facts.code(signIn)).append(") because the "
@@ -48,8 +53,7 @@ public final class ProofUpRiskyLocationDetector implements ScenarioDetector {
         }
         a.append(". Letting a risky session register methods would let someone who only knows the password take "
                 + "over the account.");
-        Finding.Builder f = Finding.builder(SCENARIO).title("MFA proof-up blocked from a risky location")
-                .confidence(Confidence.HIGH);
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).confidence(Confidence.HIGH);
         String risk = riskText(signIn.risk());
         if (risk.isEmpty()) {
             f.missing("Identity Protection's risk level and detections for the sign-in (not on the record)");

@@ -44,6 +44,11 @@ public final class SecurityDefaultsDetector implements ScenarioDetector {
                 || Provider.any(signIn, k -> k == Provider.REGISTRATION_SECURITY_DEFAULTS);
         String classification = code == BLOCKED ? (signIn.clientApp().isLegacy() ? "legacy-auth-blocked"
                 : "unsafe-request-blocked") : registration ? "registration-required" : "mfa-required";
+        if (!context.detailed()) {
+            // counted, not read: the snapshot's state and the advice only add text
+            return List.of(Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
+                    .assessment(TITLE).build());
+        }
 
         StringBuilder a = new StringBuilder(Facts.subject(signIn));
         switch (classification) {

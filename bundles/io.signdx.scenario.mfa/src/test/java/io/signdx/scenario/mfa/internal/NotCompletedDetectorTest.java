@@ -16,6 +16,7 @@ import io.signdx.api.detector.Finding;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -26,7 +27,7 @@ class NotCompletedDetectorTest {
     private final SignIns fx = new SignIns().every(Duration.ofHours(2));
 
     private Finding only(SignIn s, TestContext context) {
-        List<Finding> findings = detector.detect(s, context);
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
@@ -128,6 +129,20 @@ class NotCompletedDetectorTest {
         assertTrue(f.recommendations().stream().anyMatch(r -> Links.NUMBER_MATCH.equals(r.link())));
         assertTrue(f.recommendations().stream().anyMatch(r -> r.actor() == Actor.USER
                 && r.action().startsWith("Never approve")));
+    }
+
+    @Test
+    void withoutDetailOtherPromptsAreLookedUpOnlyWhenTheyCanMakeThisOneRepeated() {
+        // a wrong code is never part of repeated prompts: counting it needs no look-up
+        SignIn wrongCode = Demo.notCompleted(fx, "ivy@contoso.example", "MFA denied; invalid verification code").build();
+        TestContext counting = TestContext.of(List.of(wrongCode)).brief();
+        assertEquals("wrong-code", detector.detect(wrongCode, counting).get(0).classification());
+        assertTrue(counting.asked().isEmpty(), counting.asked().toString());
+        // a denial can be: the look-up still decides its classification
+        SignIn denied = Demo.notCompleted(fx, "ivy@contoso.example", Demo.reasons().get("denied")).build();
+        TestContext countingDenied = TestContext.of(List.of(denied)).brief();
+        assertEquals("denied", detector.detect(denied, countingDenied).get(0).classification());
+        assertEquals(1, countingDenied.asked().size());
     }
 
     @Test

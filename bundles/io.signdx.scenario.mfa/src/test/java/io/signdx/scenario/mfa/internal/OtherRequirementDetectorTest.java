@@ -11,6 +11,7 @@ import io.signdx.api.detector.Confidence;
 import io.signdx.api.detector.Finding;
 import io.signdx.api.model.RequirementPolicy;
 import io.signdx.api.model.SignIn;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -24,7 +25,7 @@ class OtherRequirementDetectorTest {
     private final SignIns fx = new SignIns();
 
     private Finding only(SignIn s, TestContext context) {
-        List<Finding> findings = detector.detect(s, context);
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
@@ -83,7 +84,7 @@ class OtherRequirementDetectorTest {
     void conditionalAccessSecurityDefaultsAndRegistrationAreNotClaimed(String provider) {
         SignIn s = fx.failure("bob@contoso.example", 50076)
                 .authenticationRequirementPolicies(List.of(Demo.provider(provider))).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test
@@ -120,16 +121,16 @@ class OtherRequirementDetectorTest {
         SignIn unknown = fx.failure("bob@contoso.example", 50074).conditionalAccessStatusValue(null).build();
         SignIn inconsistent = fx.failure("bob@contoso.example", 50074).conditionalAccessStatusValue("notApplied")
                 .appliedConditionalAccessPolicies(List.of(Demo.mfaPolicy("success"))).build();
-        assertTrue(detector.detect(applied, TestContext.empty()).isEmpty());
-        assertTrue(detector.detect(unknown, TestContext.empty()).isEmpty());
-        assertTrue(detector.detect(inconsistent, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, applied, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, unknown, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, inconsistent, TestContext.empty()).isEmpty());
     }
 
     @Test
     void noProvidersWithSecurityDefaultsOnIsLeftToTheSecurityDefaultsScenario() {
         SignIn s = fx.failure("bob@contoso.example", 50076).conditionalAccessStatusValue("notApplied").build();
-        assertTrue(detector.detect(s, TestContext.empty().withTenant(Tenants.builder().securityDefaults(true).build()))
-                .isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty().withTenant(Tenants.builder()
+                .securityDefaults(true).build())).isEmpty());
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.signdx.api.detector.Confidence;
 import io.signdx.api.detector.Finding;
 import io.signdx.api.model.AppliedPolicy;
 import io.signdx.api.model.SignIn;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -24,7 +25,7 @@ class ProofUpRequiredDetectorTest {
     private final SignIns fx = new SignIns();
 
     private Finding only(SignIn s, TestContext context) {
-        List<Finding> findings = detector.detect(s, context);
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
@@ -71,8 +72,8 @@ class ProofUpRequiredDetectorTest {
         SignIn perUser = fx.failure("dan@contoso.example", 50076)
                 .authenticationRequirementPolicies(List.of(Demo.provider("user"))).build();
         SignIn none = fx.failure("dan@contoso.example", 50074).build();
-        assertTrue(detector.detect(perUser, TestContext.empty()).isEmpty());
-        assertTrue(detector.detect(none, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, perUser, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, none, TestContext.empty()).isEmpty());
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.signdx.api.model.RequirementPolicy;
 import io.signdx.api.model.Risk;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
 
@@ -57,7 +58,7 @@ class RobustnessTest {
         for (ScenarioDetector d : DETECTORS) {
             for (TestContext c : contexts) {
                 for (SignIn s : records) {
-                    List<Finding> findings = assertDoesNotThrow(() -> d.detect(s, c), d + " on " + s);
+                    List<Finding> findings = assertDoesNotThrow(() -> DetailParity.detect(d, s, c), d + " on " + s);
                     assertNotNull(findings);
                 }
             }

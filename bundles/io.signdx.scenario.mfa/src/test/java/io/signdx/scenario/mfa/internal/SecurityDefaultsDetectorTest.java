@@ -9,6 +9,7 @@ import io.signdx.api.detector.Actor;
 import io.signdx.api.detector.Confidence;
 import io.signdx.api.detector.Finding;
 import io.signdx.api.model.SignIn;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -20,7 +21,7 @@ class SecurityDefaultsDetectorTest {
     private final SignIns fx = new SignIns();
 
     private Finding only(SignIn s, TestContext context) {
-        List<Finding> findings = detector.detect(s, context);
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
@@ -65,9 +66,9 @@ class SecurityDefaultsDetectorTest {
     @Test
     void withoutProvidersTheSnapshotMustSayDefaultsAreOn() {
         SignIn s = fx.failure("quin@contoso.example", 50076).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
-        assertTrue(detector.detect(s, TestContext.empty().withTenant(Tenants.builder().securityDefaults(false).build()))
-                .isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty().withTenant(Tenants.builder()
+                .securityDefaults(false).build())).isEmpty());
         Finding f = only(s, TestContext.empty().withTenant(Tenants.builder().securityDefaults(true).build()));
         assertEquals("mfa-required", f.classification());
         assertEquals(Confidence.MEDIUM, f.confidence());
@@ -79,8 +80,8 @@ class SecurityDefaultsDetectorTest {
         for (String provider : new String[] {"multiConditionalAccess", "user", "mfaRegistrationRequiredByMultiConditionalAccess"}) {
             SignIn s = fx.failure("ray@contoso.example", 50079)
                     .authenticationRequirementPolicies(List.of(Demo.provider(provider))).build();
-            assertTrue(detector.detect(s, TestContext.empty().withTenant(Tenants.builder().securityDefaults(true).build()))
-                    .isEmpty(), provider);
+            assertTrue(DetailParity.detect(detector, s, TestContext.empty().withTenant(Tenants.builder()
+                    .securityDefaults(true).build())).isEmpty(), provider);
         }
     }
 

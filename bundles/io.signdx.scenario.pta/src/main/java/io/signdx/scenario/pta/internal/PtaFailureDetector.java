@@ -79,8 +79,17 @@ public final class PtaFailureDetector implements ScenarioDetector {
         if (cause == PtaCause.PASSWORD_EXPIRED && method == Method.OTHER) {
             return List.of();
         }
+        String title = "Pass-through authentication: " + cause.title();
+        // looked up even without detail: for an agent fault, how many users it hit decides the confidence
+        Spread spread = cause.scope() == PtaCause.Scope.AGENT ? Spread.around(signIn, context) : null;
+        Confidence confidence = confidence(cause, method, spread);
+        if (!context.detailed()) {
+            // counted, not read: the tables, the sentences and the steps are the cost
+            return List.of(Finding.builder(SCENARIO).title(title).classification(cause.classification())
+                    .confidence(confidence).assessment(title).build());
+        }
         Finding.Builder f = Finding.builder(SCENARIO)
-                .title("Pass-through authentication: " + cause.title())
+                .title(title)
                 .classification(cause.classification())
                 .evidence(errorTable(signIn, cause, method));
         EvidenceTable steps = stepsTable(signIn);
@@ -93,16 +102,14 @@ public final class PtaFailureDetector implements ScenarioDetector {
                 .append(" failed with ").append(cause.label()).append(". ")
                 .append(cause.meaning());
         Set<PtaStep> recommended = new LinkedHashSet<>(cause.steps());
-        Confidence confidence = Confidence.HIGH;
         if (cause.scope() == PtaCause.Scope.AGENT) {
-            confidence = assessSpread(signIn, cause, context, f, assessment, recommended);
+            describeSpread(signIn, cause, spread, f, assessment, recommended);
         } else if (cause == PtaCause.PASSWORD_EXPIRED && method == Method.NOT_RECORDED) {
             // The 8000x codes exist only for pass-through authentication; 50144 names the method only by
             // implication, so without the details the verdict stays an inference.
             assessment.append(" The record has no authentication details, so that pass-through authentication "
                     + "checked the password is inferred from the error code alone.");
             f.missing("authentication details naming the method that checked the password");
-            confidence = Confidence.MEDIUM;
         }
         for (PtaStep step : recommended) {
             f.recommend(step.recommendation());
@@ -111,27 +118,57 @@ public final class PtaFailureDetector implements ScenarioDetector {
     }
 
     /**
-     * Counts the users hit by agent-side failures around this sign-in and says what that means. Any agent
-     * code counts, not only this one: one broken agent or DC shows up as a mix of them.
+     * HIGH unless the verdict is an inference: an agent fault that hit too few users to call it an outage (or
+     * could not be looked for), or a 50144 whose record does not name the method that checked the password.
      */
-    private static Confidence assessSpread(SignIn signIn, PtaCause cause, DetectionContext context,
-            Finding.Builder f, StringBuilder assessment, Set<PtaStep> recommended) {
-        Instant at = when(signIn);
-        if (at == null) {
+    private static Confidence confidence(PtaCause cause, Method method, Spread spread) {
+        if (cause.scope() == PtaCause.Scope.AGENT) {
+            return spread != null && spread.users().size() >= OUTAGE_USERS ? Confidence.HIGH : Confidence.MEDIUM;
+        }
+        return cause == PtaCause.PASSWORD_EXPIRED && method == Method.NOT_RECORDED ? Confidence.MEDIUM
+                : Confidence.HIGH;
+    }
+
+    /**
+     * The agent-side failures around a sign-in and the users they hit. Any agent code counts, not only this
+     * one: one broken agent or DC shows up as a mix of them.
+     *
+     * @param failures the failures within the window, this sign-in included, oldest first
+     * @param users the users they hit
+     * @param truncated true when the related query filled its page, so there may be more
+     */
+    private record Spread(List<SignIn> failures, Set<String> users, boolean truncated) {
+
+        /** The spread around the sign-in; {@code null} when the record has no usable time to look around. */
+        static Spread around(SignIn signIn, DetectionContext context) {
+            Instant at = when(signIn);
+            if (at == null) {
+                return null;
+            }
+            // One more than the limit, so that a full page can be told from an exact count.
+            List<SignIn> related = context.related(SignInQuery.all().withErrorCodes(PtaCause.AGENT_CODES)
+                    .around(at, WINDOW).withPage(0, RELATED_LIMIT + 1));
+            List<SignIn> failures = agentFailures(signIn, related);
+            Set<String> users = new HashSet<>();
+            for (SignIn s : failures) {
+                users.add(userKey(s));
+            }
+            return new Spread(failures, users, related != null && related.size() > RELATED_LIMIT);
+        }
+    }
+
+    /** Says what the spread of agent-side failures means: an outage, a few users, or an isolated fault. */
+    private static void describeSpread(SignIn signIn, PtaCause cause, Spread spread, Finding.Builder f,
+            StringBuilder assessment, Set<PtaStep> recommended) {
+        if (spread == null) {
             assessment.append(" The record has no time, so SignDx could not look for other users failing the "
                     + "same way.");
             f.missing("the sign-in time, to count other users failing at the same time");
-            return Confidence.MEDIUM;
+            return;
         }
-        // One more than the limit, so that a full page can be told from an exact count.
-        List<SignIn> related = context.related(SignInQuery.all().withErrorCodes(PtaCause.AGENT_CODES)
-                .around(at, WINDOW).withPage(0, RELATED_LIMIT + 1));
-        boolean truncated = related != null && related.size() > RELATED_LIMIT;
-        List<SignIn> failures = agentFailures(signIn, related);
-        Set<String> users = new HashSet<>();
-        for (SignIn s : failures) {
-            users.add(userKey(s));
-        }
+        List<SignIn> failures = spread.failures();
+        Set<String> users = spread.users();
+        boolean truncated = spread.truncated();
         String count = (truncated ? "at least " : "") + users.size();
         Instant first = failures.get(0).createdDateTime();
         if (users.size() >= OUTAGE_USERS) {
@@ -163,7 +200,6 @@ public final class PtaFailureDetector implements ScenarioDetector {
                     + "sign-in" + (shown.size() < failures.size() ? " (first " + shown.size() + " of "
                     + failures.size() + ")" : ""), shown));
         }
-        return users.size() >= OUTAGE_USERS ? Confidence.HIGH : Confidence.MEDIUM;
     }
 
     /** The agent-side failures among the related sign-ins, this sign-in included, oldest first. */

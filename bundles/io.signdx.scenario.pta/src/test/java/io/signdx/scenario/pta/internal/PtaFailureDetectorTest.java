@@ -12,7 +12,6 @@ import java.util.List;
 
 import io.signdx.api.detector.Actor;
 import io.signdx.api.detector.Confidence;
-import io.signdx.api.detector.DetectionContext;
 import io.signdx.api.detector.EvidenceTable;
 import io.signdx.api.detector.Finding;
 import io.signdx.api.detector.Recommendation;
@@ -20,6 +19,7 @@ import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.api.source.SignInQuery;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -42,8 +42,8 @@ class PtaFailureDetectorTest {
                 .authenticationDetails(List.of(passwordStep("Pass-through Authentication", "failed"))).build();
     }
 
-    private Finding only(SignIn s, DetectionContext context) {
-        List<Finding> findings = detector.detect(s, context);
+    private Finding only(SignIn s, TestContext context) {
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         Finding f = findings.get(0);
         assertEquals("pta.failure", f.scenario());
@@ -112,6 +112,19 @@ class PtaFailureDetectorTest {
         EvidenceTable signIns = table(f, "Pass-through authentication agent failures within an hour of this sign-in");
         assertEquals(5, signIns.rows().size());
         assertEquals(T.minus(Duration.ofMinutes(40)).toString(), signIns.rows().get(0).get(0), "oldest first");
+    }
+
+    @Test
+    void withoutDetailAnOutageIsStillCountedFromTheOtherUsers() {
+        // how many users an agent fault hits decides the confidence, so counting still asks, once
+        SignIn self = pta("ann@contoso.example", 80001, T);
+        List<SignIn> all = List.of(self, pta("bob@contoso.example", 80001, T.minus(Duration.ofMinutes(40))),
+                pta("cat@contoso.example", 80007, T.minus(Duration.ofMinutes(10))));
+        TestContext counting = TestContext.of(all).brief();
+        Finding f = detector.detect(self, counting).get(0);
+        assertEquals(Confidence.HIGH, f.confidence());
+        assertTrue(f.evidence().isEmpty() && f.recommendations().isEmpty(), f.evidence().toString());
+        assertEquals(1, counting.asked().size());
     }
 
     @Test
@@ -197,7 +210,7 @@ class PtaFailureDetectorTest {
     void passwordExpiredUnderAnotherMethodIsNotPassThrough() {
         SignIn s = fx.failure("ann@contoso.example", 50144)
                 .authenticationDetails(List.of(passwordStep("Password Hash Sync", "Password expired"))).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test
@@ -206,7 +219,7 @@ class PtaFailureDetectorTest {
                 .status(new Status(50126, "Invalid on-premise username or password.", null))
                 .authenticationDetails(List.of(passwordStep("Pass-through Authentication", "Invalid password")))
                 .build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @ParameterizedTest
@@ -214,7 +227,7 @@ class PtaFailureDetectorTest {
     void codesOutsideTheTableAreNotPassThroughFindings(int code) {
         SignIn s = fx.failure("ann@contoso.example", code)
                 .authenticationDetails(List.of(passwordStep("Pass-through Authentication", "x"))).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test

@@ -50,6 +50,8 @@ import org.osgi.service.component.annotations.Component;
 public final class RiskBlockedDetector implements ScenarioDetector {
     static final String SCENARIO = "risk.blocked";
     private static final String TITLE = "Blocked by risk policy";
+    private static final String HOME_TENANT = "home-tenant-risk";
+    private static final String MALICIOUS_IP = "malicious-ip";
     private static final Duration HALF_WINDOW = Duration.ofHours(24);
     private static final int MAX_RELATED = 100;
     private static final int QUOTE_LIMIT = 200;
@@ -57,11 +59,18 @@ public final class RiskBlockedDetector implements ScenarioDetector {
     @Override
     public List<Finding> detect(SignIn signIn, DetectionContext context) {
         return switch (signIn.errorCode()) {
-            case 53003, 530032 -> carriesRisk(signIn.risk()) ? List.of(policyBlock(signIn)) : List.of();
-            case 53011, 530034 -> List.of(homeTenant(signIn));
+            case 53003, 530032 -> carriesRisk(signIn.risk()) ? List.of(policyBlock(signIn, context.detailed()))
+                    : List.of();
+            case 53011, 530034 -> List.of(homeTenant(signIn, context.detailed()));
             case 50053 -> namesMaliciousIp(signIn) ? List.of(maliciousIp(signIn, context)) : List.of();
             default -> List.of();
         };
+    }
+
+    /** The finding without detail, for counting: scenario, classification and confidence only. */
+    private static Finding brief(String classification, Confidence confidence) {
+        return Finding.builder(SCENARIO).title(TITLE).classification(classification).confidence(confidence)
+                .assessment(TITLE).build();
     }
 
     // ---- 53003 / 530032 ----------------------------------------------------------------------------
@@ -73,7 +82,7 @@ public final class RiskBlockedDetector implements ScenarioDetector {
                 || !detections(risk).isEmpty();
     }
 
-    private static Finding policyBlock(SignIn signIn) {
+    private static Finding policyBlock(SignIn signIn, boolean detailed) {
         Risk risk = signIn.risk();
         List<AppliedPolicy> failing = new ArrayList<>();
         for (AppliedPolicy p : signIn.appliedConditionalAccessPolicies()) {
@@ -84,6 +93,12 @@ public final class RiskBlockedDetector implements ScenarioDetector {
         Hint hint = riskHint(failing);
         List<String> detections = detections(risk);
         String classification = classify(hint == null ? null : hint.kind(), risk, detections);
+        // a failing policy that names or shows risk settles it; without one, only strong levels point at a policy
+        Confidence confidence = hint != null ? Confidence.HIGH : strong(risk) ? Confidence.MEDIUM : Confidence.LOW;
+        if (!detailed) {
+            // counted, not read: the sentences, tables and advice are the cost
+            return brief(classification, confidence);
+        }
 
         StringBuilder a = new StringBuilder(subject(signIn)).append(" was blocked (AADSTS").append(signIn.errorCode())
                 .append(") while Identity Protection considered it risky: ").append(levels(risk)).append('.');
@@ -117,8 +132,7 @@ public final class RiskBlockedDetector implements ScenarioDetector {
         if (signIn.flaggedForReview()) {
             a.append(" The sign-in is flagged for review.");
         }
-        f.confidence(hint != null ? Confidence.HIGH : strong(risk) ? Confidence.MEDIUM : Confidence.LOW)
-                .assessment(a.toString()).evidence(riskTable(risk));
+        f.confidence(confidence).assessment(a.toString()).evidence(riskTable(risk));
         if (!detections.isEmpty()) {
             f.evidence(detectionTable(detections));
         }
@@ -216,7 +230,11 @@ public final class RiskBlockedDetector implements ScenarioDetector {
 
     // ---- 53011 / 530034 ----------------------------------------------------------------------------
 
-    private static Finding homeTenant(SignIn signIn) {
+    private static Finding homeTenant(SignIn signIn, boolean detailed) {
+        if (!detailed) {
+            // counted, not read: the code alone decides
+            return brief(HOME_TENANT, Confidence.HIGH);
+        }
         boolean partner = signIn.errorCode() == 530034;
         String home = blank(signIn.homeTenantId()) ? "" : " (home tenant " + quote(signIn.homeTenantId()) + ")";
         StringBuilder a = new StringBuilder(subject(signIn)).append(" was blocked (AADSTS").append(signIn.errorCode())
@@ -232,7 +250,7 @@ public final class RiskBlockedDetector implements ScenarioDetector {
         if (carriesRisk(signIn.risk())) {
             a.append(" The record shows ").append(levels(signIn.risk())).append('.');
         }
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification("home-tenant-risk")
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(HOME_TENANT)
                 .confidence(Confidence.HIGH).assessment(a.toString());
         if (carriesRisk(signIn.risk())) {
             f.evidence(riskTable(signIn.risk()));
@@ -261,6 +279,10 @@ public final class RiskBlockedDetector implements ScenarioDetector {
     }
 
     private static Finding maliciousIp(SignIn signIn, DetectionContext context) {
+        if (!context.detailed()) {
+            // counted, not read: the failure reason decides; the other sign-ins from the address are evidence only
+            return brief(MALICIOUS_IP, Confidence.HIGH);
+        }
         String ip = blank(signIn.ipAddress()) ? "an address not on the record" : signIn.ipAddress();
         String where = signIn.location().display();
         StringBuilder a = new StringBuilder(subject(signIn)).append(" was blocked (AADSTS50053) because it came from ")
@@ -269,7 +291,7 @@ public final class RiskBlockedDetector implements ScenarioDetector {
                         + "the same code reports after wrong passwords: the address is refused whatever the password.");
         List<String> detections = detections(signIn.risk());
         appendDetections(a, detections);
-        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification("malicious-ip")
+        Finding.Builder f = Finding.builder(SCENARIO).title(TITLE).classification(MALICIOUS_IP)
                 .confidence(Confidence.HIGH);
         List<SignIn> others = sameAddress(signIn, context);
         if (!others.isEmpty()) {

@@ -16,6 +16,7 @@ import io.signdx.api.model.Location;
 import io.signdx.api.model.Risk;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.TestContext;
 
@@ -46,7 +47,7 @@ class RiskBlockedDetectorTest {
     }
 
     private Finding only(SignIn s, TestContext c) {
-        List<Finding> findings = detector.detect(s, c);
+        List<Finding> findings = DetailParity.detect(detector, s, c);
         assertEquals(1, findings.size(), findings.toString());
         return findings.get(0);
     }
@@ -159,7 +160,7 @@ class RiskBlockedDetectorTest {
                 .appliedConditionalAccessPolicies(List.of(policy("Block sign-ins from outside allowed countries",
                         "failure")))
                 .risk(new Risk(during, aggregated, state, null, List.of("none", " "))).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test
@@ -204,14 +205,26 @@ class RiskBlockedDetectorTest {
 
         SignIn lockout = fx.failure("bea@contoso.example", 50053).status(new Status(50053, "Account is locked because "
                 + "user tried to sign in too many times with an incorrect user ID or password.", null)).build();
-        assertTrue(detector.detect(lockout, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, lockout, TestContext.empty()).isEmpty());
+    }
+
+    @Test
+    void withoutDetailAMaliciousAddressIsNotLookedUp() {
+        // the failure reason alone decides: the other sign-ins from the address are for a reader
+        SignIn s = fx.failure("ann@contoso.example", 50053).ipAddress("192.0.2.66").status(new Status(50053,
+                "Sign-in was blocked because it came from an IP address with malicious activity", null)).build();
+        TestContext counting = TestContext.of(List.of(s)).brief();
+        Finding f = detector.detect(s, counting).get(0);
+        assertEquals("malicious-ip", f.classification());
+        assertEquals(Confidence.HIGH, f.confidence());
+        assertTrue(counting.asked().isEmpty(), counting.asked().toString());
     }
 
     @Test
     void otherCodesAreIgnored() {
         SignIn s = fx.failure("cat@contoso.example", 50126).risk(new Risk("high", "high", "atRisk", null,
                 List.of("passwordSpray"))).build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test

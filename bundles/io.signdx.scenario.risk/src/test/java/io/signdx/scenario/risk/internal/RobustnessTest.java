@@ -13,6 +13,7 @@ import io.signdx.api.model.AppliedPolicy;
 import io.signdx.api.model.Risk;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.TestContext;
 
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class RobustnessTest {
         RiskBlockedDetector d = new RiskBlockedDetector();
         for (TestContext c : new TestContext[] {TestContext.empty(), TestContext.of(records)}) {
             for (SignIn s : records) {
-                List<Finding> findings = assertDoesNotThrow(() -> d.detect(s, c), s.toString());
+                List<Finding> findings = assertDoesNotThrow(() -> DetailParity.detect(d, s, c), s.toString());
                 assertNotNull(findings);
             }
         }

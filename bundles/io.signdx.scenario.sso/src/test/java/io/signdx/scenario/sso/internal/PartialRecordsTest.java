@@ -22,6 +22,7 @@ import io.signdx.api.model.Status;
 import io.signdx.api.source.SignInQuery;
 import io.signdx.api.tenant.DirectoryUser;
 import io.signdx.api.tenant.TenantContext;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
 
@@ -30,16 +31,24 @@ import io.signdx.testkit.DetectorConformance;
 
 import org.junit.jupiter.api.Test;
 
-/** Records with holes, odd values and a misbehaving context must never make the detector throw. */
+/**
+ * Records with holes, odd values and a misbehaving context must never make the detector throw, with detail or
+ * without, nor change its verdict without detail.
+ */
 class PartialRecordsTest {
     private final SsoFailureDetector detector = new SsoFailureDetector();
 
     /** A context whose related() breaks its contract by answering null or lists with null entries. */
-    private static DetectionContext sloppy(List<SignIn> answer) {
+    private static DetectionContext sloppy(List<SignIn> answer, boolean detailed) {
         return new DetectionContext() {
             @Override
             public TenantContext tenant() {
                 return null;
+            }
+
+            @Override
+            public boolean detailed() {
+                return detailed;
             }
 
             @Override
@@ -73,8 +82,13 @@ class PartialRecordsTest {
         withNulls.add(SignIn.builder().id("w").errorCode(81010).createdDateTime(java.time.Instant.EPOCH).build());
         TenantContext users = Tenants.builder()
                 .user(new DirectoryUser("u", null, null, null, null, null)).build();
-        List<DetectionContext> contexts = List.of(TestContext.empty(), sloppy(null), sloppy(withNulls),
-                TestContext.of(withNulls.subList(1, 3)).withTenant(users));
+        // each context asks with detail and without, as a count by scenario does
+        record Asked(DetectionContext detailed, DetectionContext brief) {
+        }
+        TestContext withUsers = TestContext.of(withNulls.subList(1, 3)).withTenant(users);
+        List<Asked> contexts = List.of(new Asked(TestContext.empty(), TestContext.empty().brief()),
+                new Asked(sloppy(null, true), sloppy(null, false)),
+                new Asked(sloppy(withNulls, true), sloppy(withNulls, false)), new Asked(withUsers, withUsers.brief()));
         List<Integer> codes = new ArrayList<>();
         for (SsoCause c : SsoCause.values()) {
             codes.add(c.code());
@@ -82,9 +96,13 @@ class PartialRecordsTest {
         codes.addAll(List.of(0, 50126, 81014));
         for (int code : codes) {
             for (SignIn s : partials(code)) {
-                for (DetectionContext context : contexts) {
-                    List<Finding> findings = assertDoesNotThrow(() -> detector.detect(s, context), s.toString());
+                for (Asked context : contexts) {
+                    List<Finding> findings = assertDoesNotThrow(() -> detector.detect(s, context.detailed()),
+                            s.toString());
                     assertNotNull(findings);
+                    List<Finding> brief = assertDoesNotThrow(() -> detector.detect(s, context.brief()), s.toString());
+                    assertNotNull(brief);
+                    DetailParity.check(findings, brief, String.valueOf(s));
                 }
             }
         }

@@ -11,7 +11,6 @@ import java.util.Set;
 
 import io.signdx.api.detector.Actor;
 import io.signdx.api.detector.Confidence;
-import io.signdx.api.detector.DetectionContext;
 import io.signdx.api.detector.EvidenceTable;
 import io.signdx.api.detector.Finding;
 import io.signdx.api.detector.Recommendation;
@@ -21,6 +20,7 @@ import io.signdx.api.model.Status;
 import io.signdx.api.source.SignInQuery;
 import io.signdx.api.tenant.DirectoryUser;
 import io.signdx.api.tenant.TenantContext;
+import io.signdx.testkit.DetailParity;
 import io.signdx.testkit.SignIns;
 import io.signdx.testkit.Tenants;
 import io.signdx.testkit.TestContext;
@@ -50,8 +50,8 @@ class SsoFailureDetectorTest {
                 .build();
     }
 
-    private Finding only(SignIn s, DetectionContext context) {
-        List<Finding> findings = detector.detect(s, context);
+    private Finding only(SignIn s, TestContext context) {
+        List<Finding> findings = DetailParity.detect(detector, s, context);
         assertEquals(1, findings.size(), findings.toString());
         assertEquals("sso.failure", findings.get(0).scenario());
         return findings.get(0);
@@ -147,6 +147,18 @@ class SsoFailureDetectorTest {
     }
 
     @Test
+    void withoutDetailTheLaterSuccessIsNotLookedUp() {
+        // the code alone decides the finding: whether the fallback worked is told, not counted
+        SignIn failure = sso("ann@contoso.example", 81010);
+        TestContext counting = TestContext.of(List.of(failure, successAt("ann@contoso.example",
+                T.plus(Duration.ofMinutes(3))))).brief();
+        Finding f = detector.detect(failure, counting).get(0);
+        assertEquals("ticket-expired", f.classification());
+        assertTrue(f.evidence().isEmpty(), f.evidence().toString());
+        assertTrue(counting.asked().isEmpty(), counting.asked().toString());
+    }
+
+    @Test
     void aTooLargeTicketShowsTheGroupCountFromTheSnapshot() {
         SignIn failure = sso("ann@contoso.example", 81001);
         Set<String> groups = new java.util.HashSet<>();
@@ -203,7 +215,7 @@ class SsoFailureDetectorTest {
     @ValueSource(ints = {0, 81000, 81014, 80001, 50126, 50144, 50181, 53003})
     void codesOutsideTheTableAreNotSeamlessSsoFindings(int code) {
         SignIn s = fx.failure("ann@contoso.example", code).authenticationProtocol("kerberos").build();
-        assertTrue(detector.detect(s, TestContext.empty()).isEmpty());
+        assertTrue(DetailParity.detect(detector, s, TestContext.empty()).isEmpty());
     }
 
     @Test
