@@ -63,6 +63,11 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
      * native code to step and reset it, once instead of for every row.
      */
     static final int ROWS_PER_INSERT = 50;
+    /**
+     * How long a writer waits for another process's transaction: a bulk import holds SQLite's write lock for up to
+     * 100,000 sign-ins (≈ 6 s on 2 cores, more on a slow disk); readers never wait in WAL mode.
+     */
+    private static final int BUSY_TIMEOUT_MILLIS = 60_000;
     /** Rows the upgrade from layout 2 reads, repacks and writes at a time. */
     private static final int UPGRADE_CHUNK = 5000;
 
@@ -97,6 +102,11 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
     }
 
     SqliteSignInStore(Path file) {
+        this(file, BUSY_TIMEOUT_MILLIS);
+    }
+
+    /** @param busyMillis how long a writer waits for another process's transaction (tests wait less) */
+    SqliteSignInStore(Path file, int busyMillis) {
         this.file = file;
         worker = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "signdx-store-pack " + file.getFileName());
@@ -110,9 +120,7 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
             SQLiteConfig config = new SQLiteConfig();
             // NORMAL in WAL mode: a commit survives a process crash; only an OS crash may lose the last ones
             config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            // a writer waits for another process's transaction: a bulk import holds the write lock for up to
-            // 100,000 sign-ins (≈ 6 s on 2 cores, more on a slow disk); readers never wait in WAL mode
-            config.setBusyTimeout(60_000);
+            config.setBusyTimeout(busyMillis);
             config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
             config.setTempStore(SQLiteConfig.TempStore.MEMORY);
             // The driver otherwise prepares and runs "SELECT last_insert_rowid()" after every INSERT, in case

@@ -130,6 +130,47 @@ class BulkWriteTest {
     }
 
     /**
+     * A writer that cannot get SQLite's write lock in time stores nothing and says why; its next batch is one
+     * transaction again (a half-begun transaction would leave it writing row by row, unprotected).
+     */
+    @Test
+    void aWriterThatCannotGetTheLockStoresNothingAndStaysTransactional() throws Exception {
+        SqliteSignInStore impatient = new SqliteSignInStore(db, 200);
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+                s.execute("BEGIN IMMEDIATE"); // another process is importing
+                UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                        () -> impatient.store(SqliteSignInStoreTest.sample(100, 31)));
+                assertTrue(e.getMessage().contains("locked") && e.getMessage().contains("nothing of this batch was kept"),
+                        e.getMessage());
+                UncheckedIOException inBulk = assertThrows(UncheckedIOException.class, () -> {
+                    try (SignInStore.Bulk bulk = impatient.bulk()) {
+                        bulk.add(SqliteSignInStoreTest.sample(100, 32));
+                    }
+                });
+                assertTrue(inBulk.getMessage().contains("locked"), inBulk.getMessage());
+                s.execute("ROLLBACK");
+                s.execute("CREATE TRIGGER fail BEFORE INSERT ON signins WHEN NEW.error_code = 99999 "
+                        + "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+            }
+            // the poisoned row is in the second INSERT statement: without a transaction the first would stay
+            List<SignIn> poisoned = new ArrayList<>(SqliteSignInStoreTest.sample(120, 33));
+            poisoned.set(SqliteSignInStore.ROWS_PER_INSERT + 10, poisoned.get(SqliteSignInStore.ROWS_PER_INSERT + 10)
+                    .toBuilder().status(new Status(99999, "x", null)).build());
+            assertThrows(UncheckedIOException.class, () -> impatient.store(poisoned));
+            assertEquals(0, impatient.size());
+            try (SignInStore.Bulk bulk = impatient.bulk()) {
+                assertThrows(UncheckedIOException.class, () -> bulk.add(poisoned));
+            }
+            assertEquals(0, impatient.size());
+            assertEquals(new StoreResult(100, 0), impatient.store(SqliteSignInStoreTest.sample(100, 34)));
+            assertEquals(100, store.size());
+        } finally {
+            impatient.close();
+        }
+    }
+
+    /**
      * A batch that fails discards everything since the last commit, the dictionaries made in that transaction
      * included, and says how much; the bulk write goes on, and what was lost can be added again.
      */
