@@ -31,7 +31,7 @@ import org.osgi.service.component.annotations.Reference;
 public final class ImportCommand extends Command {
     static final int BATCH = 5000;
     /**
-     * Sign-ins per transaction: a commit writes every index page its rows touched, so ten batches in one
+     * Sign-ins per transaction: a commit writes every index page its rows touched, so twenty batches in one
      * transaction cost the store little more than one (DESIGN §10 import; docs/performance.md). A crash loses
      * at most the sign-ins since the last commit, and importing the file again adds exactly those.
      */
@@ -98,7 +98,7 @@ public final class ImportCommand extends Command {
             }
             if (terminal && System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                 lastProgress = System.nanoTime();
-                err.print("\r" + file + ": " + read + " read, " + stored + " stored ");
+                err.print("\r" + file + ": " + read + " read, " + (stored + pendingStored) + " stored ");
                 err.flush();
             }
         }
