@@ -40,7 +40,7 @@ import org.osgi.service.component.annotations.Component;
 public final class FileSignInReader implements SignInReader {
     static final int KEPT_REJECTIONS = 1000;
 
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonSignIns.mapper();
     private final JsonFactory json = mapper.getFactory();
 
     @Override

@@ -121,8 +121,8 @@ final class GraphStream {
     private final Map<String, Name> names = new HashMap<>();
     private final Slots top = new Slots(TOP.length);
     private final TextCache values = new TextCache();
-    /** Field-name guesses by the kind of object (its array of known names; identity is enough). */
-    private final Map<String[], NameGuess> guesses = new java.util.IdentityHashMap<>();
+    /** What is kept per kind of object (by its array of known names; identity is enough). */
+    private final Map<String[], Shape> shapes = new java.util.IdentityHashMap<>();
     private final NameGuess topNames = new NameGuess();
     private int keys;
 
@@ -335,8 +335,9 @@ final class GraphStream {
 
     /** Reads the fields of the object the parser is in (after its START_OBJECT) into slots. */
     private Slots object(JsonParser p, String[] known, Map<String, Integer> slots, Kind[] kinds) throws IOException {
-        Slots s = new Slots(known.length);
-        NameGuess guess = guesses.computeIfAbsent(known, k -> new NameGuess());
+        Shape shape = shape(known);
+        Slots s = shape.fresh();
+        NameGuess guess = shape.names;
         String name = null;
         while ((name = guess.next(p, name)) != null) {
             p.nextToken();
@@ -373,9 +374,10 @@ final class GraphStream {
     }
 
     private Location location(JsonParser p) throws IOException {
-        Slots s = new Slots(LOCATION.length);
+        Shape shape = shape(LOCATION);
+        Slots s = shape.fresh();
         Double[] geo = {null, null};
-        NameGuess guess = guesses.computeIfAbsent(LOCATION, k -> new NameGuess());
+        NameGuess guess = shape.names;
         String name = null;
         while ((name = guess.next(p, name)) != null) {
             p.nextToken();
@@ -404,8 +406,9 @@ final class GraphStream {
 
     /** {@code number(geo, name)}: a number gives its value, anything else nothing. */
     private Double[] geo(JsonParser p) throws IOException {
-        Slots s = new Slots(GEO.length);
-        NameGuess guess = guesses.computeIfAbsent(GEO, k -> new NameGuess());
+        Shape shape = shape(GEO);
+        Slots s = shape.fresh();
+        NameGuess guess = shape.names;
         String name = null;
         while ((name = guess.next(p, name)) != null) {
             JsonToken t = p.nextToken();
@@ -435,9 +438,9 @@ final class GraphStream {
                 failed.add(out, () -> GraphSignInMapper.policy(n));
                 continue;
             }
-            Slots s = new Slots(POLICY.length);
-            Object[] conditions = new Object[2];
-            NameGuess guess = guesses.computeIfAbsent(POLICY, k -> new NameGuess());
+            Shape shape = shape(POLICY);
+            Slots s = shape.fresh();
+            NameGuess guess = shape.names;
             String name = null;
             while ((name = guess.next(p, name)) != null) {
                 p.nextToken();
@@ -616,6 +619,29 @@ final class GraphStream {
      * exact names the last wins (as in a tree, where a repeated name replaces the value); of the others the
      * first name met wins, with the last value given under that same spelling.
      */
+    /**
+     * Per kind of object: its field-name guesses, and one slot table used again for each object of the kind (an
+     * object's slots are made into its value before the next object of the kind is read, and no kind nests in
+     * itself), which spares three arrays per sub-object read.
+     */
+    private static final class Shape {
+        final NameGuess names = new NameGuess();
+        private final Slots slots;
+
+        Shape(int size) {
+            slots = new Slots(size);
+        }
+
+        Slots fresh() {
+            slots.clear();
+            return slots;
+        }
+    }
+
+    private Shape shape(String[] known) {
+        return shapes.computeIfAbsent(known, k -> new Shape(k.length));
+    }
+
     private static final class Slots {
         final Object[] value;
         final byte[] rank;

@@ -17,7 +17,7 @@ import io.signdx.api.model.SignIn;
  * streaming mapper and the field names it has resolved between records.
  */
 public final class RecordReader {
-    private final ObjectMapper mapper = new ObjectMapper();
+    private final ObjectMapper mapper = JsonSignIns.mapper();
     private final GraphStream graph = new GraphStream(mapper);
 
     /**

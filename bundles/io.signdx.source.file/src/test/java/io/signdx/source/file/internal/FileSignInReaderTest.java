@@ -79,6 +79,31 @@ class FileSignInReaderTest {
         assertTrue(withoutText >= 5, "sign-ins read without their text: " + withoutText);
     }
 
+    /** Coordinates read exactly as Java reads the same text, whatever their digits, streamed or from a tree. */
+    @Test
+    void coordinatesAreReadExactly() throws Exception {
+        String[] values = {"47.6062", "-122.3321", "0.1", "1e-7", "-0.0", "12.97160000000000000000001",
+            "40.41680000000000063664629124104976654052734375", "2.2250738585072014E-308", "179.99999999999997",
+            "3", "-90"};
+        StringBuilder json = new StringBuilder("{\"value\":[");
+        for (int i = 0; i < values.length; i++) {
+            json.append(i == 0 ? "" : ",").append("{\"id\":\"r").append(i).append("\",\"createdDateTime\":")
+                    .append("\"2026-11-20T09:00:00Z\",\"userPrincipalName\":\"ann@contoso.example\",")
+                    .append("\"status\":{\"errorCode\":0},\"location\":{\"city\":\"X\",\"geoCoordinates\":")
+                    .append("{\"latitude\":").append(values[i]).append(",\"longitude\":").append(values[i])
+                    .append("}}}");
+        }
+        Path f = Files.writeString(dir.resolve("geo.json"), json.append("]}").toString());
+        assertEquals(values.length, read(f).read());
+        for (int i = 0; i < values.length; i++) {
+            Double expected = Double.parseDouble(values[i]);
+            assertEquals(expected, read.get(i).location().latitude(), values[i]);
+            assertEquals(expected, read.get(i).location().longitude(), values[i]);
+            SignIn again = new RecordReader().read(read.get(i).raw(), "again");
+            assertEquals(expected, again.location().latitude(), values[i]);
+        }
+    }
+
     @Test
     void microsoftsGraphBetaExample() throws Exception {
         ReadReport r = read(resource("public/graph-beta-signin-list-example.json"));
