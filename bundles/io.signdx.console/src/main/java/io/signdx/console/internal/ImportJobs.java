@@ -43,6 +43,8 @@ import org.slf4j.LoggerFactory;
 @Component(service = ImportJobs.class, configurationPid = ConsoleConfig.PID)
 public final class ImportJobs {
     static final int BATCH = 5000;
+    /** Sign-ins per transaction, as {@code signdx import} commits (see {@code SignInStore.bulk}). */
+    static final int COMMIT = 100_000;
     static final int KEEP_JOBS = 50;
     static final int MAX_REJECTIONS = 1000;
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobs.class);
@@ -115,6 +117,8 @@ public final class ImportJobs {
     }
 
     private final SignInReader reader;
+    private final int batchSize;
+    private final int commitEvery;
     private final SignInStore store;
     private final AuditLog audit;
     private final Path work;
@@ -127,10 +131,13 @@ public final class ImportJobs {
     public ImportJobs(BundleContext context, @Reference SignInReader reader, @Reference SignInStore store,
             @Reference AuditLog audit, ConsoleConfig config) {
         this(reader, store, audit, Home.data(context).resolve("tmp/imports"), config.importThreads(),
-                config.importQueue());
+                config.importQueue(), BATCH, COMMIT);
     }
 
-    ImportJobs(SignInReader reader, SignInStore store, AuditLog audit, Path work, int threads, int queue) {
+    ImportJobs(SignInReader reader, SignInStore store, AuditLog audit, Path work, int threads, int queue, int batch,
+            int commitEvery) {
+        this.batchSize = batch;
+        this.commitEvery = commitEvery;
         this.reader = reader;
         this.store = store;
         this.audit = audit;
@@ -234,44 +241,106 @@ public final class ImportJobs {
         }
     }
 
-    /** Reads one file into the store; returns what went wrong with the file as a whole, or null. */
+    /**
+     * Reads one file into the store through a bulk write, committed every {@link #commitEvery} sign-ins and at the
+     * end; returns what went wrong with the file as a whole, or null. The job's counts move as batches are added;
+     * those of a transaction that is lost are taken back.
+     */
     private String importFile(Job job, Uploads.Part part) {
-        List<SignIn> batch = new ArrayList<>(BATCH);
-        long[] counts = new long[3]; // read, stored, duplicates of this file
-        Runnable flush = () -> {
-            if (!batch.isEmpty()) {
-                StoreResult r = store.store(batch);
-                counts[1] += r.stored();
-                counts[2] += r.duplicates();
-                job.stored.addAndGet(r.stored());
-                job.duplicates.addAndGet(r.duplicates());
-                batch.clear();
-            }
-        };
+        FileLoad load = new FileLoad(job);
         try {
-            ReadReport report = reader.read(part.file(), false, s -> {
-                counts[0]++;
-                job.read.incrementAndGet();
-                batch.add(s);
-                if (batch.size() == BATCH) {
-                    flush.run();
+            try {
+                ReadReport report = reader.read(part.file(), false, load::accept);
+                load.flush();
+                load.commit();
+                job.rejected.addAndGet(report.rejectedCount());
+                for (Rejection r : report.rejected()) {
+                    if (job.rejections.size() < MAX_REJECTIONS) {
+                        job.rejections.add(r);
+                    }
                 }
-            });
-            flush.run();
-            job.rejected.addAndGet(report.rejectedCount());
-            for (Rejection r : report.rejected()) {
-                if (job.rejections.size() < MAX_REJECTIONS) {
-                    job.rejections.add(r);
-                }
+                job.results.add(new FileResult(part.name(), report.format(), report.read(), load.stored,
+                        load.duplicates, report.rejectedCount(), null));
+                return null;
+            } catch (SignInReadException | IOException e) {
+                // the sign-ins read before the problem were read well: they are kept, as the message says
+                load.flush();
+                load.commit();
+                return failed(job, part, load, e.getMessage());
             }
-            job.results.add(new FileResult(part.name(), report.format(), report.read(), counts[1], counts[2],
-                    report.rejectedCount(), null));
-            return null;
-        } catch (SignInReadException | IOException | java.io.UncheckedIOException e) {
-            String message = e.getMessage() + (counts[1] > 0 ? " (" + counts[1] + " sign-ins read before the problem were stored)"
-                    : " (nothing of this file was stored)");
-            job.results.add(new FileResult(part.name(), null, counts[0], counts[1], counts[2], 0, message));
-            return message.startsWith(part.name()) ? message : part.name() + ": " + message;
+        } catch (java.io.UncheckedIOException e) {
+            load.lost();
+            return failed(job, part, load, e.getMessage());
+        } finally {
+            load.bulk.close();
+        }
+    }
+
+    private static String failed(Job job, Uploads.Part part, FileLoad load, String problem) {
+        String message = problem + (load.stored > 0 ? " (" + load.stored + " sign-ins read before the problem were "
+                + "stored)" : " (nothing of this file was stored)");
+        job.results.add(new FileResult(part.name(), null, load.read, load.stored, load.duplicates, 0, message));
+        return message.startsWith(part.name()) ? message : part.name() + ": " + message;
+    }
+
+    /** One file's batches into one bulk write; counts of this file, committed and since the last commit. */
+    private final class FileLoad {
+        final Job job;
+        final SignInStore.Bulk bulk = store.bulk();
+        final List<SignIn> batch = new ArrayList<>(batchSize);
+        long read;
+        long stored;
+        long duplicates;
+        long pendingRead;
+        long pendingStored;
+        long pendingDuplicates;
+
+        FileLoad(Job job) {
+            this.job = job;
+        }
+
+        void accept(SignIn s) {
+            read++;
+            job.read.incrementAndGet();
+            batch.add(s);
+            if (batch.size() >= batchSize) {
+                flush();
+            }
+        }
+
+        void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            StoreResult r = bulk.add(batch);
+            pendingRead += batch.size();
+            pendingStored += r.stored();
+            pendingDuplicates += r.duplicates();
+            job.stored.addAndGet(r.stored());
+            job.duplicates.addAndGet(r.duplicates());
+            batch.clear();
+            if (pendingRead >= commitEvery) {
+                commit();
+            }
+        }
+
+        void commit() {
+            bulk.commit();
+            stored += pendingStored;
+            duplicates += pendingDuplicates;
+            pendingRead = 0;
+            pendingStored = 0;
+            pendingDuplicates = 0;
+        }
+
+        /** The store discarded everything since the last commit: so do the counts. */
+        void lost() {
+            job.stored.addAndGet(-pendingStored);
+            job.duplicates.addAndGet(-pendingDuplicates);
+            pendingRead = 0;
+            pendingStored = 0;
+            pendingDuplicates = 0;
+            batch.clear();
         }
     }
 }

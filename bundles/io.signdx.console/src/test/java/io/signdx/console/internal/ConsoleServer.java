@@ -72,7 +72,8 @@ final class ConsoleServer implements AutoCloseable {
         sessions = new Sessions(cfg.sessionIdleMinutes() * 60_000L, cfg.maxSessions(), clock::get);
         tokens = new ApiTokens(home.resolve("data/tokens.json"), () -> java.time.Instant.ofEpochMilli(clock.get()));
         throttle = new LoginThrottle(cfg.loginFailuresAllowed(), cfg.loginMaxDelaySeconds() * 1000L, clock::get);
-        imports = new ImportJobs(new Fakes.Reader(), store, audit, home.resolve("data/tmp/imports"), 1, 2);
+        // small batches and commits, so that a short upload crosses both
+        imports = new ImportJobs(new Fakes.Reader(), store, audit, home.resolve("data/tmp/imports"), 1, 2, 2, 4);
         preferences = new Preferences(home.resolve("data/preferences.json"));
         tenant = new CurrentTenant(snapshots);
 

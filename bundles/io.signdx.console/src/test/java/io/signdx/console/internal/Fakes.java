@@ -123,7 +123,60 @@ final class Fakes {
         public long size() {
             return all.size();
         }
+
+        /** What bulk writes asked: "add N", "commit N". */
+        final List<String> log = new CopyOnWriteArrayList<>();
+
+        /**
+         * A transaction as the real store keeps one: nothing is visible before the commit, and a sign-in whose id
+         * is {@link #POISON} fails its batch and discards everything since the last commit.
+         */
+        @Override
+        public Bulk bulk() {
+            List<SignIn> pending = new ArrayList<>();
+            return new Bulk() {
+                @Override
+                public StoreResult add(List<SignIn> batch) {
+                    log.add("add " + batch.size());
+                    if (batch.stream().anyMatch(s -> POISON.equals(s.id()))) {
+                        int lost = pending.size();
+                        pending.clear();
+                        throw new java.io.UncheckedIOException("cannot store " + batch.size() + " sign-ins: disk full "
+                                + "(nothing since the last commit was kept: " + (lost + batch.size()) + " sign-ins)",
+                                new java.io.IOException("disk full"));
+                    }
+                    Set<String> keys = new HashSet<>();
+                    all.forEach(s -> keys.add(s.id() + "|" + s.createdDateTime()));
+                    pending.forEach(s -> keys.add(s.id() + "|" + s.createdDateTime()));
+                    int stored = 0;
+                    for (SignIn s : batch) {
+                        if (keys.add(s.id() + "|" + s.createdDateTime())) {
+                            pending.add(s);
+                            stored++;
+                        }
+                    }
+                    return new StoreResult(stored, batch.size() - stored);
+                }
+
+                @Override
+                public void commit() {
+                    if (!pending.isEmpty()) {
+                        log.add("commit " + pending.size());
+                        all.addAll(pending);
+                        pending.clear();
+                    }
+                }
+
+                @Override
+                public void close() {
+                    commit();
+                }
+            };
+        }
     }
+
+    /** The id of a sign-in the fake store fails to store. */
+    static final String POISON = "poison";
 
     /**
      * The engine: the primary scenario is {@code test.code-<errorCode>} (or {@code none} for a success),

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -83,6 +84,29 @@ class ImportsApiTest {
         assertEquals(0, second.path("stored").asLong());
         assertEquals(2, second.path("duplicates").asLong(), "importing again adds nothing");
         assertEquals(2, op.json(op.get("/api/imports")).path("jobs").size());
+    }
+
+    /**
+     * A file goes into one bulk write, committed every few sign-ins (4 here) and at its end; when storing fails,
+     * what was committed stays and is counted, and the job's counts drop what the store discarded.
+     */
+    @Test
+    void aStoreFailureKeepsTheCommittedSignInsAndCountsOnlyThem() throws Exception {
+        ConsoleServer.Client op = server.operator();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 6; i++) {
+            lines.append("c").append(i).append(";cy@contoso.example;2026-11-16T09:0").append(i).append(":00Z;0\n");
+        }
+        lines.append(Fakes.POISON).append(";cy@contoso.example;2026-11-16T09:07:00Z;0\n");
+        JsonNode job = await(op, op.json(op.upload("/api/imports", "file",
+                Map.of("cut.txt", lines.toString().getBytes(StandardCharsets.UTF_8)))).path("id").asText());
+        assertEquals("failed", job.path("state").asText(), job.toString());
+        assertEquals(List.of("add 2", "add 2", "commit 4", "add 2", "add 1"), server.store.log);
+        assertEquals(4, server.store.size());
+        assertEquals(4, job.path("stored").asLong(), "the two added after the commit were lost with it");
+        assertEquals(7, job.path("read").asLong());
+        assertTrue(job.path("error").asText().contains("disk full")
+                && job.path("error").asText().contains("(4 sign-ins read before the problem were stored)"), job.toString());
     }
 
     @Test
