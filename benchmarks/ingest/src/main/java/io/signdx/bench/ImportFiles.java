@@ -1,12 +1,9 @@
 package io.signdx.bench;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 
-import io.signdx.api.ingest.SignInStore;
-import io.signdx.api.model.SignIn;
+import io.signdx.api.ingest.BulkImport;
 import io.signdx.source.file.internal.FileSignInReader;
 import io.signdx.store.internal.SqliteSignInStore;
 import io.signdx.store.internal.StoreAccess;
@@ -31,25 +28,17 @@ public final class ImportFiles {
         try {
             FileSignInReader reader = new FileSignInReader();
             for (int i = 1; i < args.length; i++) {
-                List<SignIn> batch = new ArrayList<>(IngestBenchmark.BATCH);
                 long before = store.size();
                 long t0 = System.nanoTime();
-                long[] read = {0};
-                long[] added = {0};
-                try (SignInStore.Bulk bulk = store.bulk()) {
-                    reader.read(Path.of(args[i]), false, s -> {
-                        batch.add(s);
-                        read[0]++;
-                        if (batch.size() == IngestBenchmark.BATCH) {
-                            IngestBenchmark.flush(bulk, batch, added);
-                        }
-                    });
-                    IngestBenchmark.flush(bulk, batch, added);
+                long read;
+                try (BulkImport load = new BulkImport(store, IngestBenchmark.BATCH, IngestBenchmark.COMMIT)) {
+                    reader.read(Path.of(args[i]), false, load::accept);
+                    read = load.read();
                 }
                 double s = IngestBenchmark.seconds(t0);
                 IngestBenchmark.line("import " + Path.of(args[i]).getFileName(), String.format(Locale.ROOT,
-                        "%,d sign-ins in %.1f s = %,.0f sign-ins/s into a store holding %,d (now %,d)", read[0], s,
-                        read[0] / s, before, store.size()), null);
+                        "%,d sign-ins in %.1f s = %,.0f sign-ins/s into a store holding %,d (now %,d)", read, s,
+                        read / s, before, store.size()), null);
             }
         } finally {
             StoreAccess.close(store);

@@ -5,11 +5,10 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.function.ToIntFunction;
 
+import io.signdx.api.ingest.BulkImport;
 import io.signdx.api.ingest.ReadReport;
 import io.signdx.api.ingest.SignInReadException;
 import io.signdx.api.ingest.SignInReader;
@@ -71,19 +70,10 @@ public final class ImportCommand extends Command {
                 + "  --strict: a file with any unreadable record is not imported at all";
     }
 
-    /** Batches what one file gives, and shows progress on a terminal. */
+    /** One file into the store, with progress on a terminal. */
     private final class Loader implements AutoCloseable {
         final String file;
-        final List<SignIn> batch = new ArrayList<>(BATCH);
-        final SignInStore.Bulk bulk = store.bulk();
-        long read;
-        /** Committed. */
-        long stored;
-        long duplicates;
-        /** Added since the last commit. */
-        long pendingStored;
-        long pendingDuplicates;
-        long pendingRead;
+        final BulkImport load = new BulkImport(store, BATCH, commitEvery);
         long lastProgress = System.nanoTime();
 
         Loader(String file) {
@@ -91,49 +81,23 @@ public final class ImportCommand extends Command {
         }
 
         void accept(SignIn s) {
-            read++;
-            batch.add(s);
-            if (batch.size() == BATCH) {
-                flush();
-            }
+            load.accept(s);
             if (terminal && System.nanoTime() - lastProgress > PROGRESS_NANOS) {
                 lastProgress = System.nanoTime();
-                err.print("\r" + file + ": " + read + " read, " + (stored + pendingStored) + " stored ");
+                err.print("\r" + file + ": " + load.read() + " read, " + load.added().stored() + " stored ");
                 err.flush();
             }
         }
 
-        void flush() {
-            if (!batch.isEmpty()) {
-                StoreResult r = bulk.add(batch);
-                pendingStored += r.stored();
-                pendingDuplicates += r.duplicates();
-                pendingRead += batch.size();
-                batch.clear();
-                if (pendingRead >= commitEvery) {
-                    commit();
-                }
-            }
-        }
-
-        /** What was added is durable and counted. */
+        /** Stores and commits what was read (also when reading failed: those sign-ins were read well). */
         void commit() {
-            bulk.commit();
-            stored += pendingStored;
-            duplicates += pendingDuplicates;
-            pendingStored = 0;
-            pendingDuplicates = 0;
-            pendingRead = 0;
+            load.flush();
+            load.commit();
         }
 
-        /** Commits what was added (also when reading failed: those sign-ins were read well) and ends the write. */
         @Override
         public void close() {
-            try {
-                commit();
-            } finally {
-                bulk.close();
-            }
+            load.close();
         }
     }
 
@@ -161,11 +125,11 @@ public final class ImportCommand extends Command {
                     reader.read(path, true, s -> { }); // check everything before storing anything
                 }
                 ReadReport report = reader.read(path, false, loader::accept);
-                loader.flush();
                 loader.commit();
                 clearProgress();
+                StoreResult done = loader.load.committed();
                 out().println(report.file() + ": " + report.format() + "; " + report.read() + " read, "
-                        + loader.stored + " stored, " + loader.duplicates + " already stored, "
+                        + done.stored() + " stored, " + done.duplicates() + " already stored, "
                         + report.rejectedCount() + " rejected");
                 report.rejected().stream().limit(10).forEach(r -> out().println("  rejected " + r));
                 if (report.rejectedCount() > 10) {
@@ -174,19 +138,20 @@ public final class ImportCommand extends Command {
                 totalRejected += report.rejectedCount();
             } catch (SignInReadException | IOException e) {
                 // the sign-ins read before the problem were read well: they are kept, as the message says
-                loader.flush();
                 loader.commit();
                 clearProgress();
                 failedFiles++;
+                int kept = loader.load.committed().stored();
                 err.println("signdx import: " + (e instanceof IOException ? f + ": " : "") + e.getMessage()
-                        + (loader.stored > 0 ? " (" + loader.stored + " sign-ins read before the problem were stored)"
+                        + (kept > 0 ? " (" + kept + " sign-ins read before the problem were stored)"
                                 : " (nothing of this file was stored)"));
             } finally {
                 loader.close();
             }
-            totalRead += loader.read;
-            totalStored += loader.stored;
-            totalDuplicates += loader.duplicates;
+            StoreResult done = loader.load.committed();
+            totalRead += loader.load.read();
+            totalStored += done.stored();
+            totalDuplicates += done.duplicates();
         }
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         out().println("total: " + totalRead + " read, " + totalStored + " stored, " + totalDuplicates

@@ -18,13 +18,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.signdx.api.engine.AuditLog;
+import io.signdx.api.ingest.BulkImport;
 import io.signdx.api.ingest.ReadReport;
 import io.signdx.api.ingest.Rejection;
 import io.signdx.api.ingest.SignInReadException;
 import io.signdx.api.ingest.SignInReader;
 import io.signdx.api.ingest.SignInStore;
 import io.signdx.api.ingest.StoreResult;
-import io.signdx.api.model.SignIn;
 
 import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
@@ -247,10 +247,22 @@ public final class ImportJobs {
      * those of a transaction that is lost are taken back.
      */
     private String importFile(Job job, Uploads.Part part) {
-        FileLoad load = new FileLoad(job);
+        long storedBefore = job.stored.get();
+        long duplicatesBefore = job.duplicates.get();
+        BulkImport load = new BulkImport(store, batchSize, commitEvery);
+        // the job shows what was added so far; after a failure, what is committed
+        Runnable progress = () -> {
+            StoreResult added = load.added();
+            job.stored.set(storedBefore + added.stored());
+            job.duplicates.set(duplicatesBefore + added.duplicates());
+        };
         try {
             try {
-                ReadReport report = reader.read(part.file(), false, load::accept);
+                ReadReport report = reader.read(part.file(), false, s -> {
+                    job.read.incrementAndGet();
+                    load.accept(s);
+                    progress.run();
+                });
                 load.flush();
                 load.commit();
                 job.rejected.addAndGet(report.rejectedCount());
@@ -259,8 +271,9 @@ public final class ImportJobs {
                         job.rejections.add(r);
                     }
                 }
-                job.results.add(new FileResult(part.name(), report.format(), report.read(), load.stored,
-                        load.duplicates, report.rejectedCount(), null));
+                StoreResult done = load.committed();
+                job.results.add(new FileResult(part.name(), report.format(), report.read(), done.stored(),
+                        done.duplicates(), report.rejectedCount(), null));
                 return null;
             } catch (SignInReadException | IOException e) {
                 // the sign-ins read before the problem were read well: they are kept, as the message says
@@ -269,78 +282,18 @@ public final class ImportJobs {
                 return failed(job, part, load, e.getMessage());
             }
         } catch (java.io.UncheckedIOException e) {
-            load.lost();
             return failed(job, part, load, e.getMessage());
         } finally {
-            load.bulk.close();
+            progress.run();
+            load.close();
         }
     }
 
-    private static String failed(Job job, Uploads.Part part, FileLoad load, String problem) {
-        String message = problem + (load.stored > 0 ? " (" + load.stored + " sign-ins read before the problem were "
-                + "stored)" : " (nothing of this file was stored)");
-        job.results.add(new FileResult(part.name(), null, load.read, load.stored, load.duplicates, 0, message));
+    private static String failed(Job job, Uploads.Part part, BulkImport load, String problem) {
+        StoreResult done = load.committed();
+        String message = problem + (done.stored() > 0 ? " (" + done.stored() + " sign-ins read before the problem "
+                + "were stored)" : " (nothing of this file was stored)");
+        job.results.add(new FileResult(part.name(), null, load.read(), done.stored(), done.duplicates(), 0, message));
         return message.startsWith(part.name()) ? message : part.name() + ": " + message;
-    }
-
-    /** One file's batches into one bulk write; counts of this file, committed and since the last commit. */
-    private final class FileLoad {
-        final Job job;
-        final SignInStore.Bulk bulk = store.bulk();
-        final List<SignIn> batch = new ArrayList<>(batchSize);
-        long read;
-        long stored;
-        long duplicates;
-        long pendingRead;
-        long pendingStored;
-        long pendingDuplicates;
-
-        FileLoad(Job job) {
-            this.job = job;
-        }
-
-        void accept(SignIn s) {
-            read++;
-            job.read.incrementAndGet();
-            batch.add(s);
-            if (batch.size() >= batchSize) {
-                flush();
-            }
-        }
-
-        void flush() {
-            if (batch.isEmpty()) {
-                return;
-            }
-            StoreResult r = bulk.add(batch);
-            pendingRead += batch.size();
-            pendingStored += r.stored();
-            pendingDuplicates += r.duplicates();
-            job.stored.addAndGet(r.stored());
-            job.duplicates.addAndGet(r.duplicates());
-            batch.clear();
-            if (pendingRead >= commitEvery) {
-                commit();
-            }
-        }
-
-        void commit() {
-            bulk.commit();
-            stored += pendingStored;
-            duplicates += pendingDuplicates;
-            pendingRead = 0;
-            pendingStored = 0;
-            pendingDuplicates = 0;
-        }
-
-        /** The store discarded everything since the last commit: so do the counts. */
-        void lost() {
-            job.stored.addAndGet(-pendingStored);
-            job.duplicates.addAndGet(-pendingDuplicates);
-            pendingRead = 0;
-            pendingStored = 0;
-            pendingDuplicates = 0;
-            batch.clear();
-        }
     }
 }
