@@ -53,6 +53,8 @@ public final class SignIn {
     private final List<NetworkLocation> networkLocationDetails;
     private final String incomingTokenType;
     private final String tokenIssuerType;
+    private final String originalTransferMethod;
+    private final List<AuthenticationContext> authenticationContextClassReferences;
     private final String raw;
     private final String origin;
 
@@ -96,6 +98,9 @@ public final class SignIn {
         this.networkLocationDetails = b.networkLocationDetails == null ? List.of() : List.copyOf(b.networkLocationDetails);
         this.incomingTokenType = b.incomingTokenType;
         this.tokenIssuerType = b.tokenIssuerType;
+        this.originalTransferMethod = b.originalTransferMethod;
+        this.authenticationContextClassReferences = b.authenticationContextClassReferences == null ? null
+                : List.copyOf(b.authenticationContextClassReferences);
         this.raw = b.raw;
         this.origin = b.origin;
     }
@@ -147,6 +152,8 @@ public final class SignIn {
         b.networkLocationDetails = networkLocationDetails;
         b.incomingTokenType = incomingTokenType;
         b.tokenIssuerType = tokenIssuerType;
+        b.originalTransferMethod = originalTransferMethod;
+        b.authenticationContextClassReferences = authenticationContextClassReferences;
         b.raw = raw;
         b.origin = origin;
         return b;
@@ -347,6 +354,28 @@ public final class SignIn {
         return tokenIssuerType;
     }
 
+    /**
+     * @return how the session was first started: {@code none}, {@code deviceCodeFlow}, {@code authenticationTransfer},
+     *     or a value Microsoft adds later (Graph beta {@code originalTransferMethod}); {@code null} when not recorded
+     * @since 1.1
+     */
+    public String originalTransferMethod() {
+        return originalTransferMethod;
+    }
+
+    /**
+     * The authentication contexts and user actions the sign-in was made for (Graph beta
+     * {@code authenticationContextClassReferences}). Unlike the other lists this one can be {@code null}: the
+     * record does not carry the field (Graph v1.0, the portal's CSV), so what was asked for is unknown; an empty
+     * list says that nothing was.
+     *
+     * @return the entries as recorded, or {@code null} when the record does not say
+     * @since 1.1
+     */
+    public List<AuthenticationContext> authenticationContextClassReferences() {
+        return authenticationContextClassReferences;
+    }
+
     /** @return the original record as read (for display), may be {@code null} */
     public String raw() {
         return raw;
@@ -474,6 +503,8 @@ public final class SignIn {
         private List<NetworkLocation> networkLocationDetails;
         private String incomingTokenType;
         private String tokenIssuerType;
+        private String originalTransferMethod;
+        private List<AuthenticationContext> authenticationContextClassReferences;
         private String raw;
         private String origin;
 
@@ -711,6 +742,18 @@ public final class SignIn {
         /** Sets e.g. AzureAD. */
         public Builder tokenIssuerType(String value) {
             this.tokenIssuerType = value;
+            return this;
+        }
+
+        /** Sets e.g. deviceCodeFlow. @since 1.1 */
+        public Builder originalTransferMethod(String value) {
+            this.originalTransferMethod = value;
+            return this;
+        }
+
+        /** Sets the authentication contexts and user actions; {@code null}: not recorded. @since 1.1 */
+        public Builder authenticationContextClassReferences(List<AuthenticationContext> value) {
+            this.authenticationContextClassReferences = value;
             return this;
         }
 

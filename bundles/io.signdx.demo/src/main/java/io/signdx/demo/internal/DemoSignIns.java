@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -32,6 +33,9 @@ final class DemoSignIns {
     static final Instant WEEK_START = Instant.parse("2026-11-16T00:00:00Z");
     static final Duration WEEK = Duration.ofDays(7);
     private static final String SPRAY_IP = "192.0.2.250";
+    /** What Entra records for a sign-in made to register security information (MFA proof-up). */
+    private static final List<AuthenticationContext> REGISTER_SECURITY_INFO = List.of(
+            new AuthenticationContext("urn:user:registersecurityinfo", "required"));
     /**
      * Errors of the week that come after the user was authenticated and Conditional Access was evaluated:
      * per-user MFA's prompt, an unassigned user, missing consent, the SAML app refusing the method used.
@@ -140,6 +144,7 @@ final class DemoSignIns {
                 .homeTenantId(u.homeTenant()).resourceTenantId(DemoDirectory.TENANT_ID)
                 .crossTenantAccessTypeValue(u.guest() ? "b2bCollaboration" : "none").userAgent(BROWSER_UA)
                 .signInEventTypes(List.of("interactiveUser")).tokenIssuerType("AzureAD")
+                .originalTransferMethod("none").authenticationContextClassReferences(List.of())
                 .networkLocationDetails(trusted ? List.of(new NetworkLocation("trustedNamedLocation",
                         List.of("Northwind HQ"))) : List.of())
                 .conditionalAccessStatusValue("notApplied")
@@ -369,13 +374,14 @@ final class DemoSignIns {
                     "Due to a configuration change made by your administrator, or because you moved to a new location, "
                             + "you must enroll in multi-factor authentication to access the resource.")
                     .authenticationRequirementPolicies(List.of(new RequirementPolicy(
-                            "mfaRegistrationRequiredByMultiConditionalAccess", null))));
+                            "mfaRegistrationRequiredByMultiConditionalAccess", null)))
+                    .authenticationContextClassReferences(REGISTER_SECURITY_INFO));
         }
         for (int i = 0; i < 6; i++) {
             User u = dir.members.get(20 + i);
             add(failure(base(u, DemoDirectory.MY_APPS, workHour(), "192.0.2.33", personalPhone()), 53004,
                     "Proof up is blocked due to suspicious activity").location(new Location(null, null, "RU", null,
-                            null)));
+                            null)).authenticationContextClassReferences(REGISTER_SECURITY_INFO));
         }
         String[] why = {"MFA denied; user declined the authentication", "MFA denied; user did not respond to mobile "
                 + "app notification", "MFA denied; user did not select the correct number"};

@@ -108,6 +108,21 @@ class DemoTenantTest {
         assertEquals("Graph beta list response (JSON, 1 page)", report.format());
         assertEquals(TENANT.signIns.size(), read.size());
         assertEquals(GraphJson.toJson(TENANT.signIns.get(42)), GraphJson.toJson(read.get(42)));
+        // Graph beta fields the Conditional Access evaluation reads: the transfer method and the user action
+        for (int i = 0; i < read.size(); i++) {
+            SignIn written = TENANT.signIns.get(i);
+            assertEquals(written.originalTransferMethod(), read.get(i).originalTransferMethod(), written.id());
+            assertEquals(written.authenticationContextClassReferences(),
+                    read.get(i).authenticationContextClassReferences(), written.id());
+        }
+        List<SignIn> proofUp = TENANT.signIns.stream().filter(x -> x.errorCode() == 50079 || x.errorCode() == 53004)
+                .toList();
+        assertTrue(proofUp.size() >= 10, "MFA registration and risky proof-up sign-ins");
+        assertTrue(proofUp.stream().allMatch(x -> x.authenticationContextClassReferences().stream()
+                .anyMatch(c -> c.isUserAction() && c.id().equals("urn:user:registersecurityinfo"))),
+                "proof-up is recorded as the user action of registering security information");
+        assertTrue(TENANT.signIns.stream().filter(x -> x.userId() != null).allMatch(x -> x.originalTransferMethod() != null),
+                "every user sign-in records how its session started");
         ObjectMapper json = new ObjectMapper();
         JsonNode policies = json.readTree(dir.resolve("tenant/policies.json").toFile()).path("value");
         assertEquals(DemoPolicies.ALL.size(), policies.size());

@@ -1,10 +1,13 @@
 package io.signdx.policy.internal;
 
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.ClientApp;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.SignIn;
@@ -30,9 +33,14 @@ import io.signdx.policy.SignInFacts;
  * is unregistered (an empty map); a registered one gives deviceId, displayName, trustType (Azure AD joined
  * → AzureAD, Hybrid Azure AD joined → ServerAD, Azure AD registered → Workplace), isCompliant, isManaged,
  * and operatingSystem for Windows and Android, whose device-object spelling is certain.</li>
- * <li><b>Authentication flow</b>: the device code protocol is {@code deviceCodeFlow}; any other recorded
- * protocol is {@code none} (the normalized record does not carry an authentication transfer, so a
- * transferred sign-in reads as {@code none}); no protocol leaves it unknown.</li>
+ * <li><b>Authentication flow</b> from {@code originalTransferMethod} (Graph beta, Log Analytics) when the record
+ * has it: {@code deviceCodeFlow}, {@code authenticationTransfer} or {@code none}. A record without it (Graph
+ * v1.0, the portal's CSV) falls back on the protocol: device code is {@code deviceCodeFlow}, any other recorded
+ * protocol {@code none} (such a record cannot show an authentication transfer); no protocol leaves it unknown.</li>
+ * <li><b>Authentication contexts and user actions</b> from {@code authenticationContextClassReferences}: the
+ * contexts ({@code c1} …) it asked for (required or previously satisfied), and the user action
+ * ({@code urn:user:registersecurityinfo}, {@code urn:user:registerdevice}) it was made for. A record without the
+ * field leaves the contexts unknown; one with an empty list asked for none.</li>
  * <li><b>Country</b> from {@code location.countryOrRegion}.</li>
  * </ul>
  */
@@ -62,7 +70,9 @@ public final class RecordedFacts {
                 .clientAppType(clientAppType(signIn.clientAppUsed()))
                 .signInRisk(text(signIn.risk().riskLevelDuringSignInValue()))
                 .userRisk(text(signIn.risk().riskLevelAggregatedValue()))
-                .authenticationFlow(flow(signIn.authenticationProtocol()))
+                .authenticationFlow(flow(signIn.originalTransferMethod(), signIn.authenticationProtocol()))
+                .authenticationContexts(contexts(signIn.authenticationContextClassReferences()))
+                .userAction(userAction(signIn.authenticationContextClassReferences()))
                 .deviceProperties(device(signIn.deviceDetail()))
                 .recorded(signIn)
                 .build();
@@ -129,12 +139,53 @@ public final class RecordedFacts {
         };
     }
 
-    private static String flow(String protocol) {
+    private static String flow(String transferMethod, String protocol) {
+        String t = Subject.lower(transferMethod);
+        if (t != null) {
+            // the evaluator compares in lower case; these are Graph's spellings, for what it shows
+            return switch (t) {
+                case "devicecodeflow" -> "deviceCodeFlow";
+                case "authenticationtransfer" -> "authenticationTransfer";
+                case "none" -> "none";
+                default -> transferMethod.trim();
+            };
+        }
         String l = Subject.lower(protocol);
         if (l == null) {
             return null;
         }
         return l.equals("devicecode") ? "deviceCodeFlow" : "none";
+    }
+
+    /** The contexts asked for; null when the record does not say. */
+    private static Set<String> contexts(List<AuthenticationContext> refs) {
+        if (refs == null) {
+            return null;
+        }
+        Set<String> out = new LinkedHashSet<>();
+        for (AuthenticationContext c : refs) {
+            if (c.id() != null && !c.id().isBlank() && c.isRequested() && !c.isUserAction()) {
+                out.add(c.id().trim());
+            }
+        }
+        return out;
+    }
+
+    /** The user action the sign-in was made for: the one it requires, else one it had already satisfied. */
+    private static String userAction(List<AuthenticationContext> refs) {
+        if (refs == null) {
+            return null;
+        }
+        String satisfied = null;
+        for (AuthenticationContext c : refs) {
+            if (c.isUserAction() && c.isRequested()) {
+                if (c.detail() == null || c.detail().trim().equalsIgnoreCase("required")) {
+                    return c.id().trim();
+                }
+                satisfied = satisfied == null ? c.id().trim() : satisfied;
+            }
+        }
+        return satisfied;
     }
 
     /** The device properties filter rules read; null when the record says nothing about the device. */

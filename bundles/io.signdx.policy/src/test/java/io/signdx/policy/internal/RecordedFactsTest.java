@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
 import io.signdx.api.model.Risk;
 import io.signdx.api.model.SignIn;
+import io.signdx.api.tenant.ConditionalAccessPolicy;
+import io.signdx.policy.Condition;
 import io.signdx.policy.SignInFacts;
+import io.signdx.policy.Verdict;
 import io.signdx.testkit.SignIns;
 
 class RecordedFactsTest {
@@ -67,6 +72,65 @@ class RecordedFactsTest {
         assertEquals("deviceCodeFlow", SignInFacts.of(fx.success("a@b.example").authenticationProtocol("deviceCode").build())
                 .authenticationFlow());
         assertNull(SignInFacts.of(fx.success("a@b.example").authenticationProtocol(null).build()).authenticationFlow());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"deviceCodeFlow, oAuth2, deviceCodeFlow", "DEVICECODEFLOW, , deviceCodeFlow",
+            "authenticationTransfer, oAuth2, authenticationTransfer", "none, deviceCode, none",
+            "unknownFutureValue, oAuth2, unknownFutureValue", "'  ', deviceCode, deviceCodeFlow", ", oAuth2, none"})
+    void theRecordedTransferMethodComesBeforeTheProtocol(String transfer, String protocol, String expected) {
+        SignIn s = fx.success("a@b.example").originalTransferMethod(transfer).authenticationProtocol(protocol).build();
+        assertEquals(expected, SignInFacts.of(s).authenticationFlow());
+    }
+
+    @Test
+    void authenticationContextsAndUserActionsFromTheRecord() {
+        SignIn none = fx.success("a@b.example").authenticationContextClassReferences(null).build();
+        assertNull(SignInFacts.of(none).authenticationContexts(), "not recorded: unknown");
+        assertNull(SignInFacts.of(none).userAction());
+        SignIn empty = fx.success("a@b.example").authenticationContextClassReferences(List.of()).build();
+        assertEquals(Set.of(), SignInFacts.of(empty).authenticationContexts(), "recorded as none");
+        assertNull(SignInFacts.of(empty).userAction());
+        SignIn asked = fx.success("a@b.example").authenticationContextClassReferences(List.of(
+                new AuthenticationContext("urn:user:registerdevice", "previouslySatisfied"),
+                new AuthenticationContext("c1", "required"), new AuthenticationContext("c2", "previouslySatisfied"),
+                new AuthenticationContext("c3", "notApplicable"), new AuthenticationContext(" c4 ", null),
+                new AuthenticationContext("urn:user:registersecurityinfo", "required"),
+                new AuthenticationContext(null, "required"))).build();
+        SignInFacts f = SignInFacts.of(asked);
+        assertEquals(Set.of("c1", "c2", "c4"), f.authenticationContexts());
+        assertEquals("urn:user:registersecurityinfo", f.userAction(), "the action it requires before one satisfied");
+        SignIn satisfiedOnly = fx.success("a@b.example").authenticationContextClassReferences(List.of(
+                new AuthenticationContext("urn:user:registerdevice", "previouslySatisfied"))).build();
+        assertEquals("urn:user:registerdevice", SignInFacts.of(satisfiedOnly).userAction());
+        assertEquals(Set.of(), SignInFacts.of(satisfiedOnly).authenticationContexts());
+    }
+
+    @Test
+    void recordedFlowsActionsAndContextsDecidePoliciesThatTargetThem() {
+        ConditionalAccessPolicy deviceCode = PolicyBuilder.policy("dc", "Block device code flow").includeUsers("All")
+                .includeApps("All").authenticationFlows("deviceCodeFlow").block().build();
+        ConditionalAccessPolicy register = PolicyBuilder.policy("reg", "Register security info from the office only")
+                .includeUsers("All").userActions("urn:user:registersecurityinfo").block().build();
+        ConditionalAccessPolicy stepUp = PolicyBuilder.policy("c1", "Step-up for payroll").includeUsers("All")
+                .authContexts("c1").grant("OR", "mfa").build();
+        // Graph v1.0-like: an OAuth sign-in with neither field
+        SignIn plain = fx.success("alice@contoso.example").authenticationProtocol("oAuth2").build();
+        // the same sign-in as Graph beta records a device code sign-in that asked for c1 to register security info
+        SignIn beta = fx.success("alice@contoso.example").authenticationProtocol("oAuth2")
+                .originalTransferMethod("deviceCodeFlow").authenticationContextClassReferences(List.of(
+                        new AuthenticationContext("urn:user:registersecurityinfo", "required"),
+                        new AuthenticationContext("c1", "required"))).build();
+        Eval.assertVerdict(Verdict.NOT_SATISFIED, Eval.check(deviceCode, SignInFacts.of(plain), Condition.AUTHENTICATION_FLOWS));
+        Eval.assertVerdict(Verdict.SATISFIED, Eval.check(deviceCode, SignInFacts.of(beta), Condition.AUTHENTICATION_FLOWS));
+        Eval.assertVerdict(Verdict.NOT_SATISFIED, Eval.check(register, SignInFacts.of(plain), Condition.USER_ACTIONS));
+        Eval.assertVerdict(Verdict.SATISFIED, Eval.check(register, SignInFacts.of(beta), Condition.USER_ACTIONS));
+        Eval.assertVerdict(Verdict.NOT_ENOUGH_INFORMATION,
+                Eval.check(stepUp, SignInFacts.of(plain), Condition.AUTHENTICATION_CONTEXTS));
+        Eval.assertVerdict(Verdict.SATISFIED, Eval.check(stepUp, SignInFacts.of(beta), Condition.AUTHENTICATION_CONTEXTS));
+        Eval.assertVerdict(Verdict.NOT_SATISFIED, Eval.check(stepUp,
+                SignInFacts.of(beta.toBuilder().authenticationContextClassReferences(List.of()).build()),
+                Condition.AUTHENTICATION_CONTEXTS));
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -127,6 +128,18 @@ final class Codec {
         }
         string(s.incomingTokenType());
         string(s.tokenIssuerType());
+        // Added after the first stores were written: a payload that ends before here reads as "not recorded".
+        string(s.originalTransferMethod());
+        List<AuthenticationContext> contexts = s.authenticationContextClassReferences();
+        // 0: not recorded (null); 1: the list follows
+        varint(contexts == null ? 0 : 1);
+        if (contexts != null) {
+            varint(contexts.size());
+            for (AuthenticationContext c : contexts) {
+                string(c.id());
+                string(c.detail());
+            }
+        }
     }
 
     byte[] bytes() {
@@ -285,6 +298,21 @@ final class Codec {
                 networks.add(new NetworkLocation(r.string(), r.list()));
             }
             s.networkLocationDetails(networks).incomingTokenType(r.string()).tokenIssuerType(r.string());
+            if (r.pos < length) { // written with the fields of API 1.1
+                s.originalTransferMethod(r.string());
+                long recorded = r.varint();
+                if (recorded > 1) {
+                    throw new IllegalStateException("authentication contexts marked " + recorded);
+                }
+                if (recorded == 1) {
+                    n = r.count();
+                    List<AuthenticationContext> contexts = new ArrayList<>(n);
+                    for (int i = 0; i < n; i++) {
+                        contexts.add(new AuthenticationContext(r.string(), r.string()));
+                    }
+                    s.authenticationContextClassReferences(contexts);
+                }
+            }
             if (r.pos != length) {
                 throw new IllegalStateException((length - r.pos) + " bytes too many");
             }

@@ -774,7 +774,10 @@ public final class SqliteSignInStore implements SignInStore, SignInSource {
         if (s.id() != null) {
             return Keys.id(s.id());
         }
-        return Keys.id("sha:" + Integer.toHexString(GraphJson.toJson(s).hashCode()));
+        // the fields as of the first release only: a record read again by a version that maps more of it must get the
+        // same key, or importing the same file again would store it twice
+        SignIn firstFields = s.toBuilder().originalTransferMethod(null).authenticationContextClassReferences(null).build();
+        return Keys.id("sha:" + Integer.toHexString(GraphJson.toJson(firstFields).hashCode()));
     }
 
     @Override

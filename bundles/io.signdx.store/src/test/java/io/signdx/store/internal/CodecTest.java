@@ -15,6 +15,7 @@ import java.util.Random;
 import java.util.Set;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -51,7 +52,10 @@ class CodecTest {
                 .homeTenantId("h").resourceTenantId("rt").flaggedForReview(true).userAgent("UA \u0000 \uD83D\uDE00")
                 .signInEventTypes(List.of("interactiveUser", "")).networkLocationDetails(List.of(new NetworkLocation(
                         "trusted", List.of("HQ", "VPN"))))
-                .incomingTokenType("none").tokenIssuerType("AzureAD").raw("{\"not\":\"what the fields say\"}").build();
+                .incomingTokenType("none").tokenIssuerType("AzureAD").originalTransferMethod("deviceCodeFlow")
+                .authenticationContextClassReferences(List.of(new AuthenticationContext("c1", "required"),
+                        new AuthenticationContext("urn:user:registersecurityinfo", null)))
+                .raw("{\"not\":\"what the fields say\"}").build();
     }
 
     @Test
@@ -136,6 +140,21 @@ class CodecTest {
     }
 
     @Test
+    void aPayloadWrittenBeforeTheTransferAndContextFieldsReadsThemAsNotRecorded() {
+        SignIn s = rich();
+        Codec c = new Codec();
+        c.encode(s.toBuilder().originalTransferMethod(null).authenticationContextClassReferences(null).build());
+        // such a payload ends with the token issuer type: one empty string and one "not recorded" count less
+        int before = c.length() - 2;
+        assertEquals(0, c.bytes()[before] | c.bytes()[before + 1], "the two trailing fields are empty");
+        SignIn back = Codec.decode(Arrays.copyOf(c.bytes(), before), before, "store", null);
+        assertEquals(s.tokenIssuerType(), back.tokenIssuerType());
+        assertEquals(null, back.originalTransferMethod());
+        assertEquals(null, back.authenticationContextClassReferences());
+        assertEquals(s.userAgent(), back.userAgent());
+    }
+
+    @Test
     void aDifferenceInAnyOneFieldIsStoredAndComesBack() {
         SignIn s = rich();
         List<java.util.function.UnaryOperator<SignIn.Builder>> changes = List.of(b -> b.raw("{}"), b -> b.id("other"),
@@ -153,7 +172,9 @@ class CodecTest {
                 b -> b.risk(Risk.NONE), b -> b.crossTenantAccessTypeValue("none"), b -> b.homeTenantId("h2"),
                 b -> b.resourceTenantId("rt2"), b -> b.flaggedForReview(false), b -> b.userAgent("UA2"),
                 b -> b.signInEventTypes(List.of()), b -> b.networkLocationDetails(List.of()),
-                b -> b.incomingTokenType("prt"), b -> b.tokenIssuerType("ADFS"));
+                b -> b.incomingTokenType("prt"), b -> b.tokenIssuerType("ADFS"), b -> b.originalTransferMethod(null),
+                b -> b.authenticationContextClassReferences(null), b -> b.authenticationContextClassReferences(List.of()),
+                b -> b.authenticationContextClassReferences(List.of(new AuthenticationContext("c1", "previouslySatisfied"))));
         try (Packer p = new Packer()) {
             CompressionDictionary d = dictionary(p, List.of(s));
             for (int i = 0; i < changes.size(); i++) {

@@ -45,7 +45,9 @@ final class Fields {
                 && a.signInEventTypes().equals(b.signInEventTypes())
                 && a.networkLocationDetails().equals(b.networkLocationDetails())
                 && Objects.equals(a.incomingTokenType(), b.incomingTokenType())
-                && Objects.equals(a.tokenIssuerType(), b.tokenIssuerType());
+                && Objects.equals(a.tokenIssuerType(), b.tokenIssuerType())
+                && Objects.equals(a.originalTransferMethod(), b.originalTransferMethod())
+                && Objects.equals(a.authenticationContextClassReferences(), b.authenticationContextClassReferences());
     }
 
     /** Fails, showing both as JSON, unless the two agree in every field. */

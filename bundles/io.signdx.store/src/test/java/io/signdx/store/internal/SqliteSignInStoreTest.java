@@ -13,6 +13,7 @@ import java.util.Random;
 import java.util.Set;
 
 import io.signdx.api.ingest.StoreResult;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.model.Status;
 import io.signdx.api.source.Page;
@@ -70,6 +71,19 @@ class SqliteSignInStoreTest {
         mixed.addAll(sample(5, 2));
         assertEquals(new StoreResult(5, 10), store.store(mixed));
         assertEquals(505, store.size());
+    }
+
+    @Test
+    void aRecordWithoutIdIsRecognisedAgainWhenReadWithTheFieldsAddedLater() {
+        List<SignIn> idless = sample(3, 7).stream().map(s -> s.toBuilder().id(null).build()).toList();
+        assertEquals(new StoreResult(3, 0), store.store(idless));
+        // the same records as a version that also reads the transfer method and the contexts maps them
+        List<SignIn> again = idless.stream().map(s -> s.toBuilder().originalTransferMethod("none")
+                .authenticationContextClassReferences(List.of(new AuthenticationContext("c1", "required"))).build())
+                .toList();
+        assertEquals(new StoreResult(0, 3), store.store(again));
+        // while another record without id is another sign-in
+        assertEquals(new StoreResult(1, 0), store.store(List.of(idless.get(0).toBuilder().ipAddress("192.0.2.99").build())));
     }
 
     @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.NetworkLocation;
 import io.signdx.api.model.RequirementPolicy;
@@ -16,7 +17,8 @@ import io.signdx.source.file.internal.GraphMapping;
 
 /**
  * Converts between {@link SignIn} and the Graph beta {@code signIn} JSON text. {@code fromJson(toJson(s))}
- * gives back a sign-in equal in every field but {@code raw} and {@code origin}, which are kept as given.
+ * gives back a sign-in equal in every field but {@code raw} and {@code origin}, which are kept as given (and but
+ * authentication contexts without an id, which readers skip).
  */
 public final class GraphJson {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -162,6 +164,16 @@ public final class GraphJson {
         }
         put(n, "incomingTokenType", s.incomingTokenType());
         put(n, "tokenIssuerType", s.tokenIssuerType());
+        put(n, "originalTransferMethod", s.originalTransferMethod());
+        // null (not recorded) is omitted; an empty list is written, as it says that nothing was asked for
+        if (s.authenticationContextClassReferences() != null) {
+            ArrayNode contexts = n.putArray("authenticationContextClassReferences");
+            for (AuthenticationContext c : s.authenticationContextClassReferences()) {
+                ObjectNode o = contexts.addObject();
+                put(o, "id", c.id());
+                put(o, "detail", c.detail());
+            }
+        }
         return n.toString();
     }
 

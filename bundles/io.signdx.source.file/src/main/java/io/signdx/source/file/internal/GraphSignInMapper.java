@@ -10,6 +10,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -104,6 +105,9 @@ final class GraphSignInMapper {
                 .networkLocationDetails(networks(Nodes.structured(n, "networkLocationDetails")))
                 .incomingTokenType(Nodes.text(n, "incomingTokenType"))
                 .tokenIssuerType(Nodes.text(n, "tokenIssuerType"))
+                .originalTransferMethod(blankAbsent(Nodes.text(n, "originalTransferMethod")))
+                .authenticationContextClassReferences(contexts(
+                        Nodes.structured(n, "authenticationContextClassReferences")))
                 .raw(raw)
                 .origin(origin);
         return b.build();
@@ -287,6 +291,43 @@ final class GraphSignInMapper {
                 Nodes.text(s, "authenticationMethod"), Nodes.text(s, "authenticationMethodDetail"),
                 Nodes.bool(s, "succeeded"), Nodes.text(s, "authenticationStepResultDetail"),
                 Nodes.text(s, "authenticationStepRequirement"));
+    }
+
+    /** Blank text as absent: a blank transfer method or context id records nothing. */
+    static String blankAbsent(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * {@code authenticationContextClassReferences}: null when absent or not a list (unknown, which is not the
+     * same as an empty list: nothing asked for); a lone object as a list of one, as the CSV cells give it.
+     */
+    static List<AuthenticationContext> contexts(JsonNode value) {
+        if (value == null || !value.isContainerNode()) {
+            return null;
+        }
+        if (value.isObject()) {
+            AuthenticationContext c = context(value);
+            return c == null ? List.of() : List.of(c);
+        }
+        List<AuthenticationContext> out = new ArrayList<>();
+        for (JsonNode e : value) {
+            AuthenticationContext c = context(e);
+            if (c != null) {
+                out.add(c);
+            }
+        }
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
+    /** One entry; null without an id (nothing to name). Microsoft's own example spells the detail "details". */
+    static AuthenticationContext context(JsonNode e) {
+        String id = blankAbsent(Nodes.text(e, "id"));
+        if (id == null) {
+            return null;
+        }
+        String detail = Nodes.text(e, "detail");
+        return new AuthenticationContext(id, detail != null ? detail : Nodes.text(e, "details"));
     }
 
     static NetworkLocation network(JsonNode l) {

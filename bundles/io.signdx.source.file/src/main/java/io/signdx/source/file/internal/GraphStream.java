@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.signdx.api.model.AppliedPolicy;
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.AuthenticationDetail;
 import io.signdx.api.model.DeviceDetail;
 import io.signdx.api.model.Location;
@@ -39,7 +40,9 @@ import io.signdx.api.model.Status;
  * <p>One instance reads one record; not thread-safe.
  */
 final class GraphStream {
-    private enum Kind { TEXT, BOOL, STRINGS, STATUS, LOCATION, DEVICE, POLICIES, REQUIREMENTS, STEPS, NETWORKS }
+    private enum Kind {
+        TEXT, BOOL, STRINGS, STATUS, LOCATION, DEVICE, POLICIES, REQUIREMENTS, STEPS, NETWORKS, CONTEXTS
+    }
 
     /** The sign-in's fields this reader knows, in slot order. */
     private static final String[] TOP = {"id", "createdDateTime", "correlationId", "originalRequestId", "userId",
@@ -50,7 +53,8 @@ final class GraphStream {
         "authenticationRequirementPolicies", "authenticationDetails", "authenticationMethodsUsed", "deviceDetail",
         "riskEventTypes_v2", "riskEventTypes", "riskLevelDuringSignIn", "riskLevelAggregated", "riskState",
         "riskDetail", "crossTenantAccessType", "homeTenantId", "resourceTenantId", "flaggedForReview", "userAgent",
-        "signInEventTypes", "networkLocationDetails", "incomingTokenType", "tokenIssuerType"};
+        "signInEventTypes", "networkLocationDetails", "incomingTokenType", "tokenIssuerType", "originalTransferMethod",
+        "authenticationContextClassReferences"};
     private static final Kind[] TOP_KINDS = new Kind[TOP.length];
     private static final Map<String, Integer> TOP_SLOTS = slots(TOP);
 
@@ -69,6 +73,7 @@ final class GraphStream {
         kind("riskEventTypes", Kind.STRINGS);
         kind("signInEventTypes", Kind.STRINGS);
         kind("networkLocationDetails", Kind.NETWORKS);
+        kind("authenticationContextClassReferences", Kind.CONTEXTS);
     }
 
     private static final String[] STATUS = {"errorCode", "failureReason", "additionalDetails"};
@@ -82,6 +87,7 @@ final class GraphStream {
     private static final String[] STEP = {"authenticationStepDateTime", "authenticationMethod",
         "authenticationMethodDetail", "succeeded", "authenticationStepResultDetail", "authenticationStepRequirement"};
     private static final String[] NETWORK = {"networkType", "networkNames"};
+    private static final String[] CONTEXT = {"id", "detail", "details"};
     private static final Map<String, Integer> STATUS_SLOTS = slots(STATUS);
     private static final Map<String, Integer> LOCATION_SLOTS = slots(LOCATION);
     private static final Map<String, Integer> GEO_SLOTS = slots(GEO);
@@ -90,6 +96,7 @@ final class GraphStream {
     private static final Map<String, Integer> REQUIREMENT_SLOTS = slots(REQUIREMENT);
     private static final Map<String, Integer> STEP_SLOTS = slots(STEP);
     private static final Map<String, Integer> NETWORK_SLOTS = slots(NETWORK);
+    private static final Map<String, Integer> CONTEXT_SLOTS = slots(CONTEXT);
 
     /** Keys the record classification looks at, as bits of {@link #keys}. */
     static final int HAS_PROPERTIES = 1;
@@ -124,6 +131,8 @@ final class GraphStream {
     /** What is kept per kind of object (by its array of known names; identity is enough). */
     private final Map<String[], Shape> shapes = new java.util.IdentityHashMap<>();
     private final NameGuess topNames = new NameGuess();
+    /** Collects the entries of one authenticationContextClassReferences: the record keeps only an exact copy. */
+    private final List<AuthenticationContext> contextBuffer = new ArrayList<>();
     private int keys;
 
     GraphStream(ObjectMapper mapper) {
@@ -242,6 +251,8 @@ final class GraphStream {
                     return array ? steps(p) : GraphSignInMapper.steps(tree(p, name));
                 case NETWORKS:
                     return array ? networks(p) : GraphSignInMapper.networks(tree(p, name));
+                case CONTEXTS:
+                    return array ? contexts(p) : GraphSignInMapper.contexts(tree(p, name));
                 default:
                     throw new IllegalStateException(kind.name());
             }
@@ -360,6 +371,7 @@ final class GraphStream {
     private static final Kind[] REQUIREMENT_KINDS = {Kind.TEXT, Kind.TEXT};
     private static final Kind[] STEP_KINDS = {Kind.TEXT, Kind.TEXT, Kind.TEXT, Kind.BOOL, Kind.TEXT, Kind.TEXT};
     private static final Kind[] NETWORK_KINDS = {Kind.TEXT, Kind.STRINGS};
+    private static final Kind[] CONTEXT_KINDS = {Kind.TEXT, Kind.TEXT, Kind.TEXT};
 
     private Status status(JsonParser p) throws IOException {
         Slots s = object(p, STATUS, STATUS_SLOTS, STATUS_KINDS);
@@ -551,6 +563,27 @@ final class GraphStream {
         return failed.check(out);
     }
 
+    /** {@code GraphSignInMapper.contexts}: entries without an id, and elements that are not objects, are skipped. */
+    private List<AuthenticationContext> contexts(JsonParser p) throws IOException {
+        List<AuthenticationContext> out = contextBuffer;
+        out.clear();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t != JsonToken.START_OBJECT) {
+                p.skipChildren();
+                continue;
+            }
+            Slots s = object(p, CONTEXT, CONTEXT_SLOTS, CONTEXT_KINDS);
+            String id = GraphSignInMapper.blankAbsent(s.text(0));
+            if (id != null) {
+                String detail = s.text(1);
+                out.add(new AuthenticationContext(id, detail != null ? detail : s.text(2)));
+            }
+        }
+        // List.copyOf: SignIn's own copy of it is then the same list, not another
+        return out.isEmpty() ? List.of() : List.copyOf(out);
+    }
+
     /**
      * The sign-in, built in the order {@link GraphSignInMapper#map} builds it, so that of several unreadable
      * values the same one is reported.
@@ -605,6 +638,8 @@ final class GraphStream {
                 .networkLocationDetails(t.or(41, List.of()))
                 .incomingTokenType(t.text(42))
                 .tokenIssuerType(t.text(43))
+                .originalTransferMethod(GraphSignInMapper.blankAbsent(t.text(44)))
+                .authenticationContextClassReferences(t.or(45, null))
                 .raw(raw)
                 .origin(origin);
         return b.build();

@@ -52,7 +52,8 @@ class FileSignInReaderTest {
     void readingFieldsOnlyGivesTheSameSignInsWithoutTheirText() throws Exception {
         List<String> files = List.of("public/graph-beta-signin-list-example.json", "json/graph-two-pages.json",
                 "json/portal-array.json", "json/azure-monitor-records.json", "json/azure-monitor-lines.json",
-                "json/log-analytics-rows.json", "json/malformed-records.json");
+                "json/log-analytics-rows.json", "json/malformed-records.json", "json/graph-beta-auth-context.json",
+                "json/azure-monitor-auth-context.json", "json/log-analytics-auth-context.json");
         int withoutText = 0;
         for (String f : files) {
             List<SignIn> full = new ArrayList<>();

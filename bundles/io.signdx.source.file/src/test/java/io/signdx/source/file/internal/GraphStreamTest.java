@@ -1,6 +1,8 @@
 package io.signdx.source.file.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -20,6 +22,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import io.signdx.api.model.AuthenticationContext;
 import io.signdx.api.model.SignIn;
 import io.signdx.source.file.graph.GraphJson;
 
@@ -43,6 +46,16 @@ class GraphStreamTest {
             tree = "refused: " + e.getMessage();
         }
         String stream;
+        try {
+            stream = describe(streamed(text));
+        } catch (IllegalArgumentException e) {
+            stream = "refused: " + e.getMessage();
+        }
+        return new String[] {tree, stream};
+    }
+
+    /** The sign-in the streaming mapper makes of one record. */
+    private static SignIn streamed(String text) throws IOException {
         GraphStream g = new GraphStream(JSON);
         try (JsonParser p = JSON.getFactory().createParser(text)) {
             p.nextToken();
@@ -53,25 +66,21 @@ class GraphStreamTest {
                 g.field(p, name);
             }
             assertEquals(null, p.nextToken(), "the whole record is read: " + text);
-            try {
-                stream = describe(g.signIn(text, "t#1"));
-            } catch (IllegalArgumentException e) {
-                stream = "refused: " + e.getMessage();
-            }
+            return g.signIn(text, "t#1");
         }
-        return new String[] {tree, stream};
     }
 
     private static String describe(SignIn s) {
         return GraphJson.toJson(s) + " | " + s.raw() + " | " + s.origin() + " | " + s.status() + " | "
                 + s.appliedConditionalAccessPolicies() + " | " + s.authenticationDetails() + " | " + s.location()
-                + " | " + s.risk() + " | " + s.deviceDetail() + " | " + s.networkLocationDetails();
+                + " | " + s.risk() + " | " + s.deviceDetail() + " | " + s.networkLocationDetails() + " | "
+                + s.originalTransferMethod() + " | " + s.authenticationContextClassReferences();
     }
 
     private static List<ObjectNode> fixtures() throws Exception {
         List<ObjectNode> out = new ArrayList<>();
         for (String f : List.of("json/portal-array.json", "json/graph-two-pages.json",
-                "public/graph-beta-signin-list-example.json")) {
+                "public/graph-beta-signin-list-example.json", "json/graph-beta-auth-context.json")) {
             JsonNode root = JSON.readTree(Files.readString(FileSignInReaderTest.resource(f), StandardCharsets.UTF_8));
             collect(root, out);
         }
@@ -139,11 +148,87 @@ class GraphStreamTest {
                 "{\"networkLocationDetails\":[{\"networkType\":\"x\",\"networkNames\":\"a,b\"},\"n\"]}",
                 "{\"userId\":12,\"ipAddress\":1.5,\"appId\":true,\"correlationId\":{\"a\":1},\"userType\":[]}",
                 "{\"userPrincipalName\":\"\",\"USERPRINCIPALNAME\":\"x@y\"}",
-                "{\"İd\":\"dotted\",\"\u212Aind\":1}");
+                "{\"İd\":\"dotted\",\"\u212Aind\":1}",
+                "{\"originalTransferMethod\":\" \",\"authenticationContextClassReferences\":\"[{\\\"id\\\":\\\"c1\\\"}]\"}",
+                "{\"originalTransferMethod\":7,\"authenticationContextClassReferences\":\"[broken\"}",
+                "{\"authenticationContextClassReferences\":\"[broken\",\"createdDateTime\":\"bad\"}",
+                "{\"authenticationContextClassReferences\":{\"id\":\"c2\",\"details\":\"required\"}}",
+                "{\"authenticationContextClassReferences\":{\"detail\":\"required\"}}",
+                "{\"authenticationContextClassReferences\":5,\"originalTransferMethod\":[\"x\"]}",
+                "{\"authenticationContextClassReferences\":\"c1, c2\"}",
+                "{\"authenticationContextClassReferences\":\"\"}",
+                "{\"authenticationContextClassReferences\":\"[]\",\"AuthenticationContextClassReferences\":[{\"id\":\"x\"}]}",
+                "{\"AUTHENTICATIONCONTEXTCLASSREFERENCES\":[{\"id\":\"x\"}],\"authenticationContextClassReferences\":null}",
+                "{\"authenticationContextClassReferences\":[null,\"c1\",[{\"id\":\"c9\"}],{\"id\":\"\"},{\"id\":\"  \"},"
+                        + "{\"id\":{\"a\":1}},{\"ID\":3,\"Detail\":\"required\",\"details\":\"x\"},"
+                        + "{\"id\":\"c6\",\"detail\":\"\",\"DETAILS\":\"previouslySatisfied\"},"
+                        + "{\"id\":\"c7\",\"id\":\"c8\",\"detail\":true}]}");
         for (String c : cases) {
             String[] b = both(c);
             assertEquals(b[0], b[1], c);
         }
+    }
+
+    /** The values themselves, not only that both paths agree (they could agree on a wrong value). */
+    @Test
+    void originalTransferMethodAndAuthenticationContextsFromGraphBeta() throws Exception {
+        JsonNode page = JSON.readTree(Files.readString(FileSignInReaderTest.resource("json/graph-beta-auth-context.json"),
+                StandardCharsets.UTF_8));
+        List<SignIn> tree = new ArrayList<>();
+        List<SignIn> stream = new ArrayList<>();
+        for (JsonNode r : page.get("value")) {
+            tree.add(GraphSignInMapper.map(r, r.toString(), "t#1"));
+            stream.add(streamed(r.toString()));
+        }
+        for (List<SignIn> s : List.of(tree, stream)) {
+            assertEquals(7, s.size());
+            assertEquals("deviceCodeFlow", s.get(0).originalTransferMethod());
+            assertEquals(List.of(new AuthenticationContext("urn:user:registersecurityinfo", "required"),
+                    new AuthenticationContext("c1", "previouslySatisfied")), s.get(0).authenticationContextClassReferences());
+            // "details" as Microsoft's example spells it; entries without an id (absent or empty) are skipped
+            assertEquals("none", s.get(1).originalTransferMethod());
+            assertEquals(List.of(new AuthenticationContext("c2", "required"), new AuthenticationContext("c3", null)),
+                    s.get(1).authenticationContextClassReferences());
+            assertEquals("authenticationTransfer", s.get(2).originalTransferMethod());
+            assertSame(List.of(), s.get(2).authenticationContextClassReferences(), "[] is List.of()");
+            assertNull(s.get(3).originalTransferMethod(), "absent");
+            assertNull(s.get(3).authenticationContextClassReferences(), "absent is not recorded, not empty");
+            assertNull(s.get(4).originalTransferMethod(), "JSON null");
+            assertNull(s.get(4).authenticationContextClassReferences(), "JSON null");
+            assertNull(s.get(5).originalTransferMethod(), "blank");
+            assertEquals(List.of(new AuthenticationContext("c4", "notApplicable")),
+                    s.get(5).authenticationContextClassReferences(), "detail wins over details");
+            assertEquals("someFutureValue", s.get(6).originalTransferMethod(), "kept as it came");
+            assertEquals(List.of(new AuthenticationContext("c5", "required")), s.get(6).authenticationContextClassReferences(),
+                    "a null detail falls back to details");
+        }
+    }
+
+    @Test
+    void unusualFormsOfAuthenticationContexts() throws Exception {
+        // JSON kept in a string (Log Analytics' dynamic columns), a lone object, and what is no list at all
+        assertEquals(List.of(new AuthenticationContext("c1", "required")), contexts(
+                "{\"authenticationContextClassReferences\":\"[{\\\"id\\\":\\\"c1\\\",\\\"detail\\\":\\\"required\\\"}]\"}"));
+        assertEquals(List.of(new AuthenticationContext("c2", "required")), contexts(
+                "{\"authenticationContextClassReferences\":{\"id\":\"c2\",\"details\":\"required\"}}"));
+        assertNull(contexts("{\"authenticationContextClassReferences\":5}"));
+        assertNull(contexts("{\"authenticationContextClassReferences\":\"c1, c2\"}"), "text that is not JSON");
+        assertNull(contexts("{\"authenticationContextClassReferences\":\"\"}"));
+        assertEquals(List.of(new AuthenticationContext("c7", null)), contexts(
+                "{\"authenticationContextClassReferences\":[null,\"c1\",{\"id\":\"  \"},{\"ID\":\"c7\"}]}"));
+        String bad = "{\"id\":\"x\",\"authenticationContextClassReferences\":\"[{broken\"}";
+        String[] b = both(bad);
+        assertEquals(b[0], b[1]);
+        assertTrue(b[0].startsWith("refused: field 'authenticationContextClassReferences' holds text that is not valid JSON"),
+                b[0]);
+    }
+
+    /** Both paths' authenticationContextClassReferences of a record, checked equal. */
+    private static List<AuthenticationContext> contexts(String text) throws IOException {
+        List<AuthenticationContext> tree = GraphSignInMapper.map(JSON.readTree(text), text, "t#1")
+                .authenticationContextClassReferences();
+        assertEquals(tree, streamed(text).authenticationContextClassReferences(), text);
+        return tree;
     }
 
     @Test

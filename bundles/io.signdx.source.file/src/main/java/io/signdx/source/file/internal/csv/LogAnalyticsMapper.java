@@ -85,6 +85,7 @@ final class LogAnalyticsMapper implements SignInMapper {
     private final Column[] networkLocationDetails;
     private final Column[] authProcessingDetails;
     private final Column[] authMethodsUsed;
+    private final Column[] authContexts;
 
     LogAnalyticsMapper(Header h, String fileName) {
         this.columns = h.size();
@@ -146,6 +147,7 @@ final class LogAnalyticsMapper implements SignInMapper {
         networkLocationDetails = h.dynamic("NetworkLocationDetails");
         authProcessingDetails = h.dynamic("AuthenticationProcessingDetails");
         authMethodsUsed = h.dynamic("AuthenticationMethodsUsed");
+        authContexts = h.dynamic("AuthenticationContextClassReferences");
     }
 
     @Override
@@ -233,6 +235,8 @@ final class LogAnalyticsMapper implements SignInMapper {
         setArray(s, "networkLocationDetails", networkLocationDetails, c);
         setArray(s, "authenticationDetails", authDetails, c);
         setArray(s, "authenticationRequirementPolicies", authRequirementPolicies, c);
+        // an empty cell leaves the field out: not recorded, unlike [] (nothing asked for)
+        setArray(s, "authenticationContextClassReferences", authContexts, c);
         Cell m = first(mfaDetail, c);
         if (m != null) {
             ObjectNode mfa = Cells.object(m.column, m.value);

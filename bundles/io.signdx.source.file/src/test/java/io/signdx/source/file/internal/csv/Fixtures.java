@@ -25,6 +25,7 @@ final class Fixtures {
     static final String NON_INTERACTIVE = "AADNonInteractiveUserSignInLogs_loganalytics_export.csv";
     static final String MALFORMED_PORTAL = "malformed_InteractiveSignIns.csv";
     static final String MALFORMED_LA = "malformed_loganalytics.csv";
+    static final String AUTH_CONTEXT_LA = "SigninLogs_authcontext_loganalytics_export.csv";
 
     /** The fictional contoso.example tenant of every fixture. */
     static final String TENANT = "0a1b2c3d-0000-4000-8000-00000000c0de";

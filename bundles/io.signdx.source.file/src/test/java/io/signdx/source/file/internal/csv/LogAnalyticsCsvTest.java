@@ -177,6 +177,29 @@ class LogAnalyticsCsvTest {
     }
 
     @Test
+    void mapsOriginalTransferMethodAndAuthenticationContexts() {
+        List<CsvRecord> all = Fixtures.all(Fixtures.AUTH_CONTEXT_LA);
+        assertEquals(5, all.size());
+        ObjectNode full = all.get(0).signIn();
+        assertEquals("deviceCodeFlow", full.get("originalTransferMethod").asText());
+        assertEquals("[{\"id\":\"c1\",\"detail\":\"required\"},{\"id\":\"urn:user:registersecurityinfo\","
+                + "\"detail\":\"previouslySatisfied\"}]", full.get("authenticationContextClassReferences").toString());
+        ObjectNode empty = all.get(1).signIn();
+        assertFalse(empty.has("originalTransferMethod"), "an empty cell is omitted");
+        assertFalse(empty.has("authenticationContextClassReferences"), "an empty cell is omitted, not []");
+        ObjectNode none = all.get(2).signIn();
+        assertEquals("none", none.get("originalTransferMethod").asText());
+        assertEquals("[]", none.get("authenticationContextClassReferences").toString());
+        // a JSON string holding the JSON is unwrapped; entries are kept as they come, the mapper reads them
+        assertEquals("[{\"id\":\"c2\",\"details\":\"required\"},{\"detail\":\"required\"}]",
+                all.get(3).signIn().get("authenticationContextClassReferences").toString());
+        assertEquals("authenticationTransfer", all.get(3).signIn().get("originalTransferMethod").asText());
+        assertNull(all.get(4).signIn());
+        assertTrue(all.get(4).error().startsWith("column 'AuthenticationContextClassReferences' is not valid JSON"),
+                all.get(4).error());
+    }
+
+    @Test
     void withoutLocationDetailsTheLocationColumnGivesTheCountry() throws IOException {
         String csv = "TimeGenerated [UTC],ResultType,Id,Location,ResourceId,IsInteractive\n"
                 + "2026-03-02T10:00:00Z,0,x1,DE,/tenants/" + Fixtures.TENANT + "/providers/Microsoft.aadiam,\n";
