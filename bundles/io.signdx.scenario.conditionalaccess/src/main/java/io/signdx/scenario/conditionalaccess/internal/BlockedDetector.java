@@ -164,6 +164,9 @@ public final class BlockedDetector implements ScenarioDetector {
                     + "': the policy looks at the kind of client. ";
             case "device-filter" -> "Use a device your organisation manages: the policy looks at the device's "
                     + "properties. ";
+            case "authentication-flow" -> "Sign in on the device itself instead of entering a code shown on "
+                    + "another screen (device code sign-in) or continuing a sign-in started on another device: the "
+                    + "policy blocks that way of signing in. ";
             default -> "";
         };
         f.recommend(Actor.USER, user + "If you need this access, contact your help desk with the time of the attempt"
@@ -186,6 +189,10 @@ public final class BlockedDetector implements ScenarioDetector {
                     + Text.device(s) + "); an unregistered device has none of them set.";
             case "risk" -> "the block follows Identity Protection risk: review the user and the sign-in under Identity "
                     + "Protection before changing the policy.";
+            case "authentication-flow" -> "check its authentication flows condition: this sign-in's session began "
+                    + "with " + flow(s) + ". Device code sign-in is a favourite of phishing; where a real need remains "
+                    + "(a meeting-room device, a command-line tool), exclude those users, devices or apps rather "
+                    + "than the flow.";
             default -> "check how the user and the application are in its scope (the Conditions table); remove the "
                     + "user from the group that brings them in, or add an exclusion for the case that should pass.";
         };
@@ -196,11 +203,24 @@ public final class BlockedDetector implements ScenarioDetector {
                 + "accounts excluded from every blocking policy.", Links.WHAT_IF);
     }
 
+    /** The recorded flow in words; a record without the transfer method says it through its protocol. */
+    private static String flow(SignIn s) {
+        String method = s.originalTransferMethod() != null ? s.originalTransferMethod() : s.authenticationProtocol();
+        String m = method == null ? "" : method.trim().toLowerCase(java.util.Locale.ROOT);
+        return switch (m) {
+            case "devicecodeflow", "devicecode" -> "device code sign-in ('" + Text.quote(method) + "')";
+            case "authenticationtransfer" -> "an authentication transfer from another device ('" + Text.quote(method)
+                    + "')";
+            default -> method == null ? "a flow the record does not name" : "'" + Text.quote(method) + "'";
+        };
+    }
+
     private static String linkFor(String classification) {
         return switch (classification) {
             case "location" -> Links.LOCATIONS;
             case "platform", "client-app" -> Links.PLATFORMS;
             case "device-filter" -> Links.DEVICE_FILTER;
+            case "authentication-flow" -> Links.AUTHENTICATION_FLOWS;
             default -> Links.USERS_AND_GROUPS;
         };
     }

@@ -7,6 +7,7 @@ final class Links {
     static final String REPORT_ONLY = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-report-only";
     static final String USERS_AND_GROUPS = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-users-groups";
     static final String LOCATIONS = "https://learn.microsoft.com/entra/identity/conditional-access/concept-assignment-network";
+    static final String AUTHENTICATION_FLOWS = "https://learn.microsoft.com/entra/identity/conditional-access/concept-authentication-flows";
     static final String DEVICE_FILTER = "https://learn.microsoft.com/entra/identity/conditional-access/concept-condition-filters-for-devices";
     static final String PLATFORMS = "https://learn.microsoft.com/entra/identity/conditional-access/concept-conditional-access-conditions";
     static final String EMERGENCY_ACCESS = "https://learn.microsoft.com/entra/identity/role-based-access-control/security-emergency-access";

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import io.signdx.api.detector.EvidenceTable;
 import io.signdx.api.detector.Finding;
+import io.signdx.api.model.AppliedPolicy;
 import io.signdx.api.model.SignIn;
 import io.signdx.api.tenant.ConditionalAccessPolicy;
 import io.signdx.api.tenant.DirectoryUser;
@@ -134,5 +135,41 @@ class RealEvaluatorTest {
         Finding f = DetailParity.only(new FailedDetector(real()), s, TestContext.empty().withTenant(tenant()));
         EvidenceTable session = table(f, "session controls");
         assertTrue(rows(session).contains("8 hours"), rows(session));
+    }
+
+    @Test
+    void aDeviceCodeSignInIsBlockedByTheAuthenticationFlowItRecorded() {
+        String id = "a1c3e5f7-0010-4b2d-8e6f-1a3c5e7f9b10";
+        String name = "Block device code flow";
+        TenantContext tenant = Tenants.builder()
+                .policy(new ConditionalAccessPolicy(id, name, "enabled", new PolicyConditions(users(List.of("All"),
+                        List.of()), new PolicyConditions.Applications(List.of("All"), List.of(), List.of(), List.of(),
+                                null), null, null, null, List.of("all"), null, null, null, null,
+                        List.of("deviceCodeFlow"), null), grant("block"), null, null))
+                .user(new DirectoryUser("id-" + FIN_UPN, FIN_UPN, "Fin", "Member", Set.of(), Set.of()))
+                .build();
+        // Graph beta records how the session began; the protocol alone (oAuth2) would not show it
+        SignIn s = fx.failure(FIN_UPN, 53003).authenticationProtocol("oAuth2").originalTransferMethod("deviceCodeFlow")
+                .clientAppUsed("Mobile Apps and Desktop clients").conditionalAccessStatusValue("failure")
+                .appliedConditionalAccessPolicies(List.of(new AppliedPolicy(id, name, "failure", List.of("Block"),
+                        List.of(), Set.of("users", "application", "authenticationFlows"), Set.of())))
+                .build();
+        Finding f = DetailParity.only(new BlockedDetector(real()), s, TestContext.empty().withTenant(tenant));
+        assertEquals("authentication-flow", f.classification(), rows(table(f, "conditions")));
+        EvidenceTable conditions = table(f, "'" + name + "': conditions");
+        assertTrue(conditions.rows().stream().anyMatch(r -> r.get(0).equals("Authentication flows")
+                && r.toString().contains("deviceCodeFlow")), rows(conditions));
+        assertTrue(f.recommendations().stream().anyMatch(r -> r.action().contains("device code sign-in ('deviceCodeFlow')")),
+                f.recommendations().toString());
+        assertFalse(hasDisagreement(f), "the snapshot agrees with the record");
+
+        // the same record without the field (Graph v1.0): the evaluator cannot see the flow and says so
+        Finding v1 = DetailParity.only(new BlockedDetector(real()), s.toBuilder().originalTransferMethod(null).build(),
+                TestContext.empty().withTenant(tenant));
+        assertTrue(hasDisagreement(v1), "evaluated from the protocol alone, the policy would not have applied");
+    }
+
+    private static boolean hasDisagreement(Finding f) {
+        return f.evidence().stream().anyMatch(t -> t.title().contains("disagree"));
     }
 }
