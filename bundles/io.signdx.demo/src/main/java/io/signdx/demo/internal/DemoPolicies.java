@@ -55,8 +55,10 @@ final class DemoPolicies {
             List.of("block"));
     static final Policy HR_FREQUENCY = new Policy("a1c3e5f7-0009-4b2d-8e6f-1a3c5e7f9b09",
             "HR app: sign-in every 8 hours", "enabled", List.of());
+    static final Policy BLOCK_DEVICE_CODE = new Policy("a1c3e5f7-0010-4b2d-8e6f-1a3c5e7f9b10",
+            "Block device code flow", "enabled", List.of("block"));
     static final List<Policy> ALL = List.of(BLOCK_LEGACY, MFA_ADMINS, MFA_UNTRUSTED, COMPLIANT_FINANCE,
-            BLOCK_HIGH_RISK, MFA_GUESTS, GUEST_DEVICE, COUNTRIES, HR_FREQUENCY);
+            BLOCK_HIGH_RISK, MFA_GUESTS, GUEST_DEVICE, COUNTRIES, HR_FREQUENCY, BLOCK_DEVICE_CODE);
     /** The countries the report-only policy allows (the offices and the partner's). */
     static final List<String> ALLOWED_COUNTRIES = List.of("US", "IE", "NL", "SG", "CA", "DE");
 
@@ -218,6 +220,13 @@ final class DemoPolicies {
             }
             satisfied.add("location");
         }
+        if (p == BLOCK_DEVICE_CODE) {
+            // what Graph beta records for the sign-in, as the evaluator reads it
+            if (!"deviceCodeFlow".equals(s.originalTransferMethod())) {
+                return "authenticationFlows";
+            }
+            satisfied.add("authenticationFlows");
+        }
         if (p == BLOCK_HIGH_RISK) {
             if (!"high".equals(s.risk().riskLevelDuringSignInValue())) {
                 return "signInRisk";
@@ -325,6 +334,10 @@ final class DemoPolicies {
             } else if (p == HR_FREQUENCY) {
                 include.add("All");
                 ((ArrayNode) apps.get("includeApplications")).removeAll().add(DemoDirectory.HR_SAML.id());
+            } else if (p == BLOCK_DEVICE_CODE) {
+                include.add("All");
+                // Graph writes the multi-valued transfer methods as one comma-separated string
+                c.putObject("authenticationFlows").put("transferMethods", "deviceCodeFlow");
             }
             grant(o, p);
             session(o, p);

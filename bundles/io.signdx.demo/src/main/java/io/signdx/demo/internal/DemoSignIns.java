@@ -69,6 +69,8 @@ final class DemoSignIns {
         risky();
         guests();
         incomplete();
+        // last, so that the sign-ins above stay as they were before these were added
+        deviceCode();
         decideConditionalAccess();
         out.sort(Comparator.comparing(SignIn::createdDateTime).thenComparing(SignIn::id));
         return out;
@@ -515,6 +517,21 @@ final class DemoSignIns {
             add(failure(base(u, DemoDirectory.MY_APPS, workHour(), hqIp(), managedLaptop(u)), i < 20 ? 50058 : 90025,
                     i < 20 ? "A silent sign-in request was sent but no user is signed in."
                             : "An internal Microsoft Entra service hit its retry allowance."));
+        }
+    }
+
+    /** Meeting-room displays sign in with a code entered on a laptop: the device code flow the tenant blocks. */
+    private void deviceCode() {
+        for (int i = 0; i < 6; i++) {
+            User u = member();
+            add(failure(base(u, DemoDirectory.TEAMS, workHour(), hqIp(), new DeviceDetail(null, null, "Android",
+                    "Rich Client 1.0.96", null, null, null)), 53003, "Access has been blocked by Conditional Access "
+                            + "policies. The access policy does not allow token issuance.")
+                    .clientAppUsed("Mobile Apps and Desktop clients").authenticationProtocol("deviceCode")
+                    .originalTransferMethod("deviceCodeFlow").isInteractive(true)
+                    .conditionalAccessStatusValue("failure")
+                    .appliedConditionalAccessPolicies(DemoPolicies.applied(DemoPolicies.of(
+                            DemoPolicies.BLOCK_DEVICE_CODE, "failure"))));
         }
     }
 }

@@ -62,11 +62,16 @@ class DemoWeekTest {
     @Test
     void everyBlockNamesTheBlockingPolicyOfItsRecord() {
         int n = 0;
+        int deviceCode = 0;
         for (SignIn s : week) {
             if (s.errorCode() == 53003) {
                 n++;
                 Finding f = finding(s, "ca.blocked");
                 assertEquals(Confidence.HIGH, f.confidence());
+                if ("deviceCodeFlow".equals(s.originalTransferMethod())) {
+                    deviceCode++;
+                    assertEquals("authentication-flow", f.classification(), f.assessment());
+                }
                 for (AppliedPolicy p : failing(s)) {
                     if (p.blocks()) {
                         assertTrue(f.assessment().contains("'" + p.displayName() + "'"), f.assessment());
@@ -78,7 +83,8 @@ class DemoWeekTest {
                 }
             }
         }
-        assertEquals(40, n, "the demo blocks 30 legacy and 10 risky sign-ins");
+        assertEquals(46, n, "the demo blocks 30 legacy, 10 risky and 6 device code sign-ins");
+        assertEquals(6, deviceCode);
     }
 
     @Test
